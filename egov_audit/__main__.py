@@ -1,0 +1,5 @@
+"""Allow ``python -m egov_audit``."""
+
+from egov_audit.cli import main
+
+main()

@@ -1,0 +1,120 @@
+"""The inventory as frozen dataclasses: what the checks produce and the report consumes.
+
+Records are compact on purpose: a report over a national collection holds one small
+``Service`` per service, never the YAML trees it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from egov_audit.calendars import Calendar, Day, Month
+
+
+class Status(StrEnum):
+    """How electronic a service is."""
+
+    FULL = "full"
+    PARTIAL = "partial"
+    IN_PERSON = "in_person"
+    UNKNOWN = "unknown"
+
+
+class ServiceType(StrEnum):
+    """What kind of service it is."""
+
+    INFORMATIONAL = "informational"
+    INTERACTIVE = "interactive"
+    TRANSACTIONAL = "transactional"
+
+
+class Audience(StrEnum):
+    """Who a service is for (a service may serve several)."""
+
+    CITIZENS = "citizens"
+    BUSINESSES = "businesses"
+    GOVERNMENT = "government"
+
+
+class Channel(StrEnum):
+    """Through what a service is delivered."""
+
+    PORTAL = "portal"
+    KIOSK = "kiosk"
+    MOBILE = "mobile"
+
+
+class Severity(StrEnum):
+    """How serious a finding is: errors fail validation, warnings only with ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyRef:
+    """An agency as named in the collection's registry."""
+
+    id: str
+    name: str
+    name_local: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """A collection's ``collection.yaml``."""
+
+    id: str
+    name: str
+    calendar: Calendar
+    agencies: tuple[AgencyRef, ...]
+    name_local: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    """One declared service, reduced to what checks across files and reports need."""
+
+    id: str
+    name: str
+    status: Status
+    type: ServiceType
+    audience: tuple[Audience, ...]
+    channels: tuple[Channel, ...]
+    name_local: str | None = None
+    in_person_steps: str | None = None
+    launched_on: Day | None = None
+    transactions: tuple[tuple[Month, int], ...] = ()
+    depends_on: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    """One agency's declaration file, checked and converted."""
+
+    agency: AgencyRef
+    declared_on: Day
+    verified: bool
+    services: tuple[Service, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in one file, at a line and column, with a stable rule id."""
+
+    file: str
+    line: int
+    column: int
+    rule: str
+    severity: Severity
+    message: str
+    hint: str
+    json_path: str = "$"
+
+    @property
+    def location(self) -> str:
+        """``file:line:col`` as editors and CI systems understand it."""
+        return f"{self.file}:{self.line}:{self.column}"
