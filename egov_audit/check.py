@@ -1,0 +1,673 @@
+"""Validation: the schema and the rules a schema cannot express, file by file and across files.
+
+A file that cannot be read becomes findings, never an exception, so every other file is
+still checked. Each agency file is checked on its own (a pure function of its bytes and
+the collection's context); the cross-file rules then run on compact records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from egov_audit import schema
+from egov_audit.calendars import Calendar, Day, Month, parse_date, parse_month
+from egov_audit.errors import Position, UsageError, YamlLoadError
+from egov_audit.model import (
+    AgencyRef,
+    Audience,
+    Channel,
+    Collection,
+    Declaration,
+    Finding,
+    Service,
+    ServiceType,
+    Severity,
+    Status,
+)
+from egov_audit.rules import rule
+from egov_audit.yamlload import Document, load_file
+
+COLLECTION_FILE = "collection.yaml"
+AGENCIES_DIR = "agencies"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What checking one agency file needs to know about its collection."""
+
+    calendar: Calendar | None
+    registry: dict[str, AgencyRef] | None
+
+
+@dataclass(frozen=True, slots=True)
+class DependencyRef:
+    """A ``depends_on`` entry, kept with its position for the cross-file check."""
+
+    target: str
+    line: int
+    column: int
+    json_path: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome of checking one file: its findings and, if it has no errors, its records."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    declaration: Declaration | None = None
+    agency_id: str | None = None
+    service_ids: frozenset[str] = frozenset()
+    dependencies: tuple[DependencyRef, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the file has no error (warnings allowed)."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """Every file checked, with the collection they belong to when there is one."""
+
+    files: tuple[FileResult, ...]
+    collection: Collection | None = None
+    collection_findings: tuple[Finding, ...] = ()
+    collection_files: tuple[str, ...] = ()
+    """The ``collection.yaml`` files checked (their findings are in ``collection_findings``)."""
+
+    @property
+    def checked(self) -> list[str]:
+        """Every file checked, agency files and collection files, sorted."""
+        return sorted(
+            {r.path for r in self.files}
+            | set(self.collection_files)
+            | {f.file for f in self.collection_findings}
+        )
+
+    @property
+    def findings(self) -> list[Finding]:
+        """All findings, ordered by file, line and column."""
+        every = [*self.collection_findings]
+        for result in self.files:
+            every.extend(result.findings)
+        return sorted(every, key=lambda f: (f.file, f.line, f.column, f.rule))
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have this severity."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def declarations(self) -> list[Declaration]:
+        """The declarations of every agency file without errors."""
+        return [r.declaration for r in self.files if r.declaration is not None]
+
+
+class _Collector:
+    """Accumulates findings for one file."""
+
+    def __init__(self, path: str, doc: Document | None = None) -> None:
+        self.path = path
+        self.doc = doc
+        self.findings: list[Finding] = []
+
+    def add(
+        self,
+        rule_id: str,
+        message: str,
+        *,
+        at: Sequence[str | int] = (),
+        on_key: bool = False,
+        hint: str | None = None,
+        position: Position | None = None,
+    ) -> None:
+        if position is None:
+            if self.doc is None:
+                position = Position(1, 1)
+            elif on_key:
+                position = self.doc.key_position(list(at))
+            else:
+                position = self.doc.position(list(at))
+        found = rule(rule_id)
+        hint = hint or found.fix
+        hint = hint[:1].upper() + hint[1:]
+        self.findings.append(
+            Finding(
+                file=self.path,
+                line=position.line,
+                column=position.column,
+                rule=rule_id,
+                severity=found.severity,
+                message=message,
+                hint=hint,
+                json_path=schema.json_path(list(at)),
+            )
+        )
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def _load(path: Path, display: str) -> tuple[Document | None, _Collector]:
+    try:
+        doc = load_file(path)
+    except YamlLoadError as error:
+        collector = _Collector(display)
+        message = error.message
+        collector.add(
+            error.rule, message, hint=error.hint, position=error.position or Position(1, 1)
+        )
+        return None, collector
+    return doc, _Collector(display, doc)
+
+
+def _schema_findings(collector: _Collector, schema_name: str, data: Any) -> None:
+    for problem in schema.problems(schema_name, data):
+        rule_id = (
+            problem.keyword if problem.keyword.startswith("count-") else f"schema/{problem.keyword}"
+        )
+        collector.add(
+            rule_id, problem.message, at=problem.path, on_key=problem.on_key, hint=problem.hint
+        )
+
+
+# ---------------------------------------------------------------------------
+# collection.yaml
+
+
+def check_collection_file(
+    path: Path, display: str
+) -> tuple[Collection | None, Context, list[Finding]]:
+    """Check ``collection.yaml``; return the collection (if valid), the context and findings."""
+    doc, collector = _load(path, display)
+    if doc is None:
+        return None, Context(None, None), collector.findings
+    data = doc.data
+    _schema_findings(collector, "collection", data)
+    calendar: Calendar | None = None
+    registry: dict[str, AgencyRef] | None = None
+    if isinstance(data, dict):
+        if data.get("calendar") in ("jalali", "gregorian"):
+            calendar = Calendar(data["calendar"])
+        entries = data.get("agencies")
+        if isinstance(entries, list):
+            registry = {}
+            first_index: dict[str, int] = {}
+            for index, entry in enumerate(entries):
+                if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+                    continue
+                agency_id = entry["id"]
+                if agency_id in registry:
+                    first = doc.position(["agencies", first_index[agency_id], "id"])
+                    collector.add(
+                        "registry-duplicate-agency",
+                        f"agency '{agency_id}' is registered twice (first on line {first.line})",
+                        at=["agencies", index, "id"],
+                    )
+                    continue
+                first_index[agency_id] = index
+                name = entry.get("name")
+                local = entry.get("name_local")
+                registry[agency_id] = AgencyRef(
+                    agency_id,
+                    name if isinstance(name, str) else agency_id,
+                    local if isinstance(local, str) else None,
+                )
+    context = Context(calendar, registry)
+    if collector.has_errors or calendar is None or registry is None:
+        return None, context, collector.findings
+    assert isinstance(data, dict)
+    collection = Collection(
+        id=data["id"],
+        name=data["name"],
+        calendar=calendar,
+        agencies=tuple(registry.values()),
+        name_local=data.get("name_local"),
+        language=data.get("language"),
+    )
+    return collection, context, collector.findings
+
+
+# ---------------------------------------------------------------------------
+# agencies/<id>.yaml
+
+
+def check_agency_file(path: Path, display: str, context: Context) -> FileResult:
+    """Check one agency declaration against the schema and the per-file rules."""
+    doc, collector = _load(path, display)
+    if doc is None:
+        return FileResult(display, tuple(collector.findings))
+    data = doc.data
+    _schema_findings(collector, "agency", data)
+    if not isinstance(data, dict):
+        return FileResult(display, tuple(collector.findings))
+
+    agency_id = _agency_checks(collector, data, path.stem, context)
+    declared_on = _date(collector, context, data.get("declared_on"), ["declared_on"])
+    services = data.get("services")
+    service_ids: set[str] = set()
+    dependencies: list[DependencyRef] = []
+    if isinstance(services, list):
+        first_line: dict[str, int] = {}
+        for index, service in enumerate(services):
+            if not isinstance(service, dict):
+                continue
+            at: list[str | int] = ["services", index]
+            service_id = service.get("id")
+            if isinstance(service_id, str):
+                line = doc.position([*at, "id"]).line
+                if service_id in first_line:
+                    collector.add(
+                        "service-id-duplicate",
+                        f"service id '{service_id}' is used twice: line "
+                        f"{first_line[service_id]} and line {line}",
+                        at=[*at, "id"],
+                    )
+                else:
+                    first_line[service_id] = line
+                    service_ids.add(service_id)
+            launched = _date(collector, context, service.get("launched_on"), [*at, "launched_on"])
+            if launched and declared_on and launched > declared_on:
+                collector.add(
+                    "launched-after-declaration",
+                    f"launched_on {service['launched_on']} is after declared_on "
+                    f"{data['declared_on']}",
+                    at=[*at, "launched_on"],
+                )
+            _transaction_checks(
+                collector,
+                service.get("transactions"),
+                [*at, "transactions"],
+                declared_on,
+                data.get("declared_on"),
+            )
+            dependencies.extend(
+                _dependency_refs(
+                    collector, service.get("depends_on"), [*at, "depends_on"], agency_id
+                )
+            )
+    declaration = None
+    if not collector.has_errors and context.calendar is not None:
+        declaration = _declaration(data, display, context)
+    return FileResult(
+        display,
+        tuple(collector.findings),
+        declaration=declaration,
+        agency_id=agency_id,
+        service_ids=frozenset(service_ids),
+        dependencies=tuple(dependencies),
+    )
+
+
+def _agency_checks(
+    collector: _Collector, data: dict[str, Any], stem: str, context: Context
+) -> str | None:
+    agency = data.get("agency")
+    if not isinstance(agency, dict) or not isinstance(agency.get("id"), str):
+        return None
+    agency_id: str = agency["id"]
+    if agency_id != stem:
+        collector.add(
+            "agency-id-mismatch",
+            f"agency id '{agency_id}' differs from the file name '{stem}'",
+            at=["agency", "id"],
+            hint=f"rename the file to {agency_id}.yaml, or write id: {stem}",
+        )
+    if context.registry is not None:
+        registered = context.registry.get(agency_id)
+        if registered is None:
+            collector.add(
+                "agency-not-registered",
+                f"agency '{agency_id}' is not in the registry of collection.yaml",
+                at=["agency", "id"],
+                hint="Add it to 'agencies:' in collection.yaml, or fix the id.",
+            )
+        elif isinstance(agency.get("name"), str) and agency["name"] != registered.name:
+            collector.add(
+                "agency-name-mismatch",
+                f"agency name '{agency['name']}' differs from the registry's '{registered.name}'",
+                at=["agency", "name"],
+            )
+    return agency_id
+
+
+def _date(collector: _Collector, context: Context, value: Any, at: list[str | int]) -> Day | None:
+    if not isinstance(value, str):
+        return None
+    if context.calendar is None:
+        # Without a collection the calendar is unknown: only report a date that exists in
+        # neither calendar (day 32, month 13).
+        if schema.DATE_FORM.match(value) and all(parse_date(c, value) is None for c in Calendar):
+            collector.add("date-invalid", f"{at[-1]} {value} is not a date of any calendar", at=at)
+        return None
+    day = parse_date(context.calendar, value)
+    if day is None and schema.DATE_FORM.match(value):
+        collector.add(
+            "date-invalid",
+            f"{at[-1]} {value} is not a date of the {context.calendar.value} calendar",
+            at=at,
+        )
+    return day
+
+
+def _transaction_checks(
+    collector: _Collector,
+    transactions: Any,
+    at: list[str | int],
+    declared_on: Day | None,
+    declared_text: Any,
+) -> None:
+    if not isinstance(transactions, dict):
+        return
+    for key in transactions:
+        month = parse_month(key)
+        if month is None:
+            if schema.MONTH_FORM.match(key):
+                collector.add(
+                    "month-invalid", f"month {key} does not exist", at=[*at, key], on_key=True
+                )
+            continue
+        if declared_on is not None and month > declared_on[:2]:
+            collector.add(
+                "transactions-after-declaration",
+                f"transactions counted for {key}, after declared_on {declared_text}",
+                at=[*at, key],
+                on_key=True,
+            )
+
+
+def _dependency_refs(
+    collector: _Collector, depends_on: Any, at: list[str | int], agency_id: str | None
+) -> Iterable[DependencyRef]:
+    if not isinstance(depends_on, list):
+        return
+    assert collector.doc is not None
+    for index, target in enumerate(depends_on):
+        if not isinstance(target, str) or not schema.GLOBAL_ID_FORM.match(target):
+            continue
+        where = [*at, index]
+        if agency_id is not None and target.split("/", 1)[0] == agency_id:
+            collector.add(
+                "depends-on-own-agency",
+                f"depends_on '{target}' is a service of this agency",
+                at=where,
+            )
+            continue
+        position = collector.doc.position(where)
+        yield DependencyRef(target, position.line, position.column, schema.json_path(where))
+
+
+def _declaration(data: dict[str, Any], display: str, context: Context) -> Declaration:
+    """Convert a checked, error-free document into its compact record."""
+    calendar = context.calendar
+    assert calendar is not None
+    agency = data["agency"]
+    services = []
+    for raw in data["services"]:
+        launched = raw.get("launched_on")
+        months: list[tuple[Month, int]] = []
+        for key, count in (raw.get("transactions") or {}).items():
+            month = parse_month(key)
+            assert month is not None
+            months.append((month, count))
+        services.append(
+            Service(
+                id=raw["id"],
+                name=raw["name"],
+                name_local=raw.get("name_local"),
+                status=Status(raw["status"]),
+                type=ServiceType(raw["type"]),
+                audience=tuple(Audience(a) for a in raw["audience"]),
+                channels=tuple(Channel(c) for c in raw.get("channels") or ()),
+                in_person_steps=raw.get("in_person_steps"),
+                launched_on=parse_date(calendar, launched) if launched else None,
+                transactions=tuple(sorted(months)),
+                depends_on=tuple(raw.get("depends_on") or ()),
+            )
+        )
+    declared_on = parse_date(calendar, data["declared_on"])
+    assert declared_on is not None
+    return Declaration(
+        agency=AgencyRef(agency["id"], agency["name"], agency.get("name_local")),
+        declared_on=declared_on,
+        verified=bool(data.get("verified", False)),
+        services=tuple(services),
+        source=display,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Across files
+
+
+def _cross_file(
+    results: list[FileResult],
+    context: Context,
+    *,
+    report_missing: bool,
+    collection_display: str,
+    collection_doc_positions: dict[str, Position],
+) -> tuple[list[FileResult], list[Finding]]:
+    declared: dict[str, frozenset[str]] = {}
+    for result in results:
+        if result.agency_id is not None:
+            declared[result.agency_id] = result.service_ids
+    updated: list[FileResult] = []
+    for result in results:
+        extra: list[Finding] = []
+        for ref in result.dependencies:
+            target_agency, target_service = ref.target.split("/", 1)
+            if target_agency in declared:
+                if target_service in declared[target_agency]:
+                    continue
+                rule_id = "depends-on-unresolved"
+                message = (
+                    f"depends_on '{ref.target}': agency '{target_agency}' declares no "
+                    f"service '{target_service}'"
+                )
+                hint = (
+                    "use the id of one of its services: "
+                    + ", ".join(sorted(declared[target_agency])[:8])
+                    + (" ..." if len(declared[target_agency]) > 8 else "")
+                )
+            elif context.registry is not None and target_agency in context.registry:
+                rule_id = "depends-on-undeclared"
+                message = (
+                    f"depends_on '{ref.target}': agency '{target_agency}' has not declared "
+                    "its services yet"
+                )
+                hint = rule(rule_id).fix
+            else:
+                rule_id = "depends-on-unresolved"
+                message = (
+                    f"depends_on '{ref.target}': no agency '{target_agency}' in the collection"
+                )
+                hint = rule(rule_id).fix
+            extra.append(
+                Finding(
+                    result.path,
+                    ref.line,
+                    ref.column,
+                    rule_id,
+                    rule(rule_id).severity,
+                    message,
+                    hint,
+                    ref.json_path,
+                )
+            )
+        if extra:
+            findings = (*result.findings, *extra)
+            has_error = any(f.severity is Severity.ERROR for f in findings)
+            result = FileResult(
+                result.path,
+                findings,
+                declaration=None if has_error else result.declaration,
+                agency_id=result.agency_id,
+                service_ids=result.service_ids,
+                dependencies=result.dependencies,
+            )
+        updated.append(result)
+    collection_findings: list[Finding] = []
+    if report_missing and context.registry is not None:
+        for agency_id in context.registry:
+            if agency_id not in declared:
+                position = collection_doc_positions.get(agency_id, Position(1, 1))
+                collection_findings.append(
+                    Finding(
+                        collection_display,
+                        position.line,
+                        position.column,
+                        "agency-not-declared",
+                        rule("agency-not-declared").severity,
+                        f"registered agency '{agency_id}' has no file "
+                        f"{AGENCIES_DIR}/{agency_id}.yaml",
+                        f"Ask the agency to declare: egov-audit init {agency_id}",
+                    )
+                )
+    return updated, collection_findings
+
+
+def _registry_positions(path: Path) -> dict[str, Position]:
+    """Where each registry entry's id is written (for the not-declared warning)."""
+    try:
+        doc = load_file(path)
+    except YamlLoadError:
+        return {}
+    positions: dict[str, Position] = {}
+    entries = doc.data.get("agencies") if isinstance(doc.data, dict) else None
+    if isinstance(entries, list):
+        for index, entry in enumerate(entries):
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                positions.setdefault(entry["id"], doc.position(["agencies", index, "id"]))
+    return positions
+
+
+def agency_files(root: Path) -> list[Path]:
+    """The agency declaration files of a collection folder, in name order."""
+    folder = root / AGENCIES_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def check_collection(root: Path, *, only: Sequence[Path] | None = None) -> ValidationResult:
+    """Check a collection folder; with ``only``, report findings for those agency files only.
+
+    Every agency file is still read, because ``depends_on`` needs the whole collection.
+    """
+    collection_path = root / COLLECTION_FILE
+    collection_display = str(collection_path)
+    if not collection_path.is_file():
+        raise UsageError(
+            f"{root}: no {COLLECTION_FILE} here; a collection folder holds "
+            f"{COLLECTION_FILE} and {AGENCIES_DIR}/<agency-id>.yaml files"
+        )
+    collection, context, collection_findings = check_collection_file(
+        collection_path, collection_display
+    )
+    files = agency_files(root)
+    results = [check_agency_file(p, str(p), context) for p in files]
+    positions = _registry_positions(collection_path) if only is None else {}
+    results, missing = _cross_file(
+        results,
+        context,
+        report_missing=only is None,
+        collection_display=collection_display,
+        collection_doc_positions=positions,
+    )
+    if only is not None:
+        wanted = {p.resolve() for p in only}
+        results = [r for r, p in zip(results, files, strict=True) if p.resolve() in wanted]
+        collection_findings = []
+    return ValidationResult(
+        tuple(results),
+        collection,
+        tuple(collection_findings) + tuple(missing),
+        (collection_display,) if only is None else (),
+    )
+
+
+def collection_root_of(path: Path) -> Path | None:
+    """The collection folder an agency file belongs to, if it sits in ``<root>/agencies/``."""
+    parent = path.resolve().parent
+    if parent.name == AGENCIES_DIR and (parent.parent / COLLECTION_FILE).is_file():
+        return path.parent.parent
+    return None
+
+
+def validate_paths(paths: Sequence[Path]) -> ValidationResult:
+    """Check collection folders and agency files, as ``egov-audit validate`` does."""
+    files: list[FileResult] = []
+    collection_findings: list[Finding] = []
+    collection_files: list[str] = []
+    collection: Collection | None = None
+    loose: dict[Path | None, list[Path]] = {}
+    for path in paths:
+        if path.is_dir():
+            root = (
+                path.parent
+                if path.name == AGENCIES_DIR and not (path / COLLECTION_FILE).is_file()
+                else path
+            )
+            result = check_collection(root)
+            files.extend(result.files)
+            collection_findings.extend(result.collection_findings)
+            collection_files.extend(result.collection_files)
+            collection = collection or result.collection
+        elif path.name == COLLECTION_FILE:
+            found, _context, findings = check_collection_file(path, str(path))
+            collection_files.append(str(path))
+            collection = collection or found
+            collection_findings.extend(findings)
+        elif path.exists():
+            loose.setdefault(collection_root_of(path), []).append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    for collection_root, members in loose.items():
+        if collection_root is None:
+            for member in members:
+                result_file = check_agency_file(member, str(member), Context(None, None))
+                missing = Finding(
+                    str(member),
+                    1,
+                    1,
+                    "collection-missing",
+                    rule("collection-missing").severity,
+                    f"no {COLLECTION_FILE} found for this file, so registry, "
+                    "calendar and depends_on were not checked",
+                    rule("collection-missing").fix,
+                )
+                files.append(FileResult(result_file.path, (missing, *result_file.findings)))
+        else:
+            result = check_collection(collection_root, only=members)
+            files.extend(result.files)
+            collection = collection or result.collection
+    return ValidationResult(
+        tuple(files), collection, tuple(collection_findings), tuple(dict.fromkeys(collection_files))
+    )
+
+
+@dataclass
+class LoadedCollection:
+    """A collection ready to report on: its registry and the declarations without errors."""
+
+    collection: Collection
+    declarations: list[Declaration]
+    excluded: list[FileResult] = field(default_factory=list)
+    result: ValidationResult | None = None
+
+
+def load_collection(root: Path) -> LoadedCollection:
+    """Check a collection and keep what a report can count; files with errors are excluded."""
+    result = check_collection(root)
+    if result.collection is None:
+        raise UsageError(
+            f"{root / COLLECTION_FILE} has errors; run 'egov-audit validate {root}' to see them"
+        )
+    excluded = [r for r in result.files if r.declaration is None]
+    return LoadedCollection(result.collection, result.declarations, excluded, result)
