@@ -1,0 +1,274 @@
+"""The ``egov-audit`` command line: parses options, calls the library, prints, exits.
+
+Exit codes: 0 success (no errors); 1 validation errors (or warnings with ``--strict``);
+2 usage error (bad option, missing path, unreadable collection); 3 internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from egov_audit import __version__
+from egov_audit.check import load_collection, validate_paths
+from egov_audit.errors import EgovAuditError, UsageError
+from egov_audit.model import Severity
+from egov_audit.period import PERIOD_HELP, parse_period
+from egov_audit.render import (
+    FINDINGS_RENDERERS,
+    REPORT_RENDERERS,
+    FindingsFormat,
+    ReportFormat,
+    findings_github,
+    report_terminal,
+)
+from egov_audit.report import (
+    DEFAULT_MIN_SERVICES,
+    DEFAULT_TOP,
+    RankingRule,
+    build_report,
+    default_period,
+)
+from egov_audit.schema import SCHEMA_NAMES, schema_text
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="egov-audit",
+    help=(
+        "Validate e-government service inventories and report digital readiness.\n\n"
+        "A collection is a folder with collection.yaml and agencies/<agency-id>.yaml, one "
+        "declaration per agency.\n\n"
+        "Examples:\n\n"
+        "  egov-audit validate inventories/qom\n\n"
+        "  egov-audit report inventories/qom --period 1399-H1\n\n"
+        "Exit codes: 0 ok, 1 validation errors (or warnings with --strict), 2 usage error, "
+        "3 internal error."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state = {"debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"egov-audit {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _write_output(text: str, output: Path | None, *, force: bool) -> None:
+    """Print ``text``, or write it to ``output`` atomically (never overwriting unless forced)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.exists() and not force:
+        raise UsageError(f"{output} exists; pass --force to overwrite it")
+    directory = output.parent if str(output.parent) else Path(".")
+    if not directory.is_dir():
+        raise UsageError(f"{directory}: no such folder")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _stderr().print(f"wrote {output}")
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Collection folders or agency files.", show_default=False)
+    ],
+    output_format: Annotated[
+        FindingsFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people; json, sarif or junit for tools; github for "
+            "GitHub Actions annotations. Default: github when GITHUB_ACTIONS=true, else text.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Check declarations against the schema and the cross-file rules.
+
+    Every finding is reported as file:line:col with a rule id and a hint, then a line
+    per file checked and a closing count. Exit 0 when there are no errors, 1 when there
+    are (or warnings with --strict), 2 on a usage error, in every format. When
+    GITHUB_STEP_SUMMARY is set, a Markdown summary of every finding is appended to it.
+
+    Examples:
+
+      egov-audit validate inventories/qom
+
+      egov-audit validate inventories/qom/agencies/abfa.yaml --format json
+
+      egov-audit validate inventories/qom --format sarif > egov-audit.sarif
+    """
+    if output_format is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+        output_format = FindingsFormat.GITHUB if github else FindingsFormat.TEXT
+    result = validate_paths(paths)
+    sys.stdout.write(FINDINGS_RENDERERS[output_format](result))
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        with open(summary_path, "a", encoding="utf-8") as handle:
+            handle.write(findings_github.summary(result))
+    failing = result.count(Severity.ERROR) + (result.count(Severity.WARNING) if strict else 0)
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@app.command()
+def report(
+    collection: Annotated[Path, typer.Argument(help="The collection folder.", show_default=False)],
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            help=f"Months to report on: {PERIOD_HELP}. Default: the latest year "
+            "with transaction data.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.TERMINAL,
+    top: Annotated[
+        int,
+        typer.Option(
+            "--top",
+            min=1,
+            help="How many leading agencies (and agencies needing follow-up) to list.",
+        ),
+    ] = DEFAULT_TOP,
+    min_services: Annotated[
+        int,
+        typer.Option("--min-services", min=1, help="Agencies with fewer services are not ranked."),
+    ] = DEFAULT_MIN_SERVICES,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite --output if it exists.")
+    ] = False,
+) -> None:
+    """Print the readiness report of a collection.
+
+    Agencies declared and verified; services by status; new services of the year by
+    type; audiences; channel shares; transactions in the period (the months it covers
+    are stated, never annualised); the leading agencies and those needing follow-up,
+    with the ranking rule. Files with validation errors are left out and named.
+
+    Examples:
+
+      egov-audit report inventories/qom --period 1399-H1
+
+      egov-audit report inventories/qom -p 1399-01..1399-03 --format markdown -o q1.md
+    """
+    if not collection.is_dir():
+        raise UsageError(
+            f"{collection}: not a folder; give the collection folder "
+            "(the one holding collection.yaml)"
+        )
+    loaded = load_collection(collection)
+    if not loaded.declarations:
+        raise UsageError(
+            f"{collection}: no agency declaration without errors to report on; "
+            f"run 'egov-audit validate {collection}'"
+        )
+    chosen = parse_period(period) if period else default_period(loaded.declarations)
+    readiness = build_report(
+        loaded.collection,
+        loaded.declarations,
+        chosen,
+        rule=RankingRule(min_services=min_services, top=top),
+        excluded_files=[r.path for r in loaded.excluded],
+    )
+    if loaded.excluded:
+        _stderr().print(
+            f"warning: {len(loaded.excluded)} file(s) with errors are not counted; "
+            f"run 'egov-audit validate {collection}' to see why"
+        )
+    if output_format is ReportFormat.TERMINAL and output is None:
+        console = Console(highlight=False)
+        report_terminal.write(readiness, console)
+        return
+    _write_output(REPORT_RENDERERS[output_format](readiness), output, force=force)
+
+
+@app.command()
+def schema(
+    name: Annotated[str, typer.Argument(help="agency or collection.")] = "agency",
+) -> None:
+    """Print a published JSON Schema (draft 2020-12) of the inventory format.
+
+    Examples:
+
+      egov-audit schema agency > agency.schema.json
+
+      egov-audit schema collection
+    """
+    if name not in SCHEMA_NAMES:
+        raise UsageError(f"unknown schema {name!r}; choose one of: {', '.join(SCHEMA_NAMES)}")
+    sys.stdout.write(schema_text(name))
+
+
+def main() -> None:
+    """Entry point: run the app, turning errors into messages and exit codes."""
+    try:
+        # Standalone mode: typer prints usage errors itself and exits with status 2.
+        app()
+    except EgovAuditError as error:
+        _stderr().print(f"error: {error}")
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        _stderr().print("interrupted")
+        sys.exit(130)
+    except Exception as error:
+        if _state["debug"]:
+            raise
+        _stderr().print(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "Run again with --debug for the traceback, and report it."
+        )
+        sys.exit(EXIT_INTERNAL)
