@@ -1,0 +1,17 @@
+"""Print the README's table of rules from egov_audit.rules (tests check the README matches)."""
+
+from __future__ import annotations
+
+from egov_audit.rules import RULES
+
+
+def table() -> str:
+    """The rules as a Markdown table."""
+    lines = ["| rule | severity | what it means | how to fix it |", "| --- | --- | --- | --- |"]
+    for found in RULES.values():
+        lines.append(f"| `{found.id}` | {found.severity.value} | {found.summary} | {found.fix} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(table())
