@@ -7,7 +7,8 @@ the collection's context); the cross-file rules then run on compact records.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from egov_audit.model import (
     Severity,
     Status,
 )
-from egov_audit.rules import rule
+from egov_audit.rules import RULES, can_lower, rule
 from egov_audit.yamlload import Document, load_file
 
 COLLECTION_FILE = "collection.yaml"
@@ -41,6 +42,8 @@ class Context:
 
     calendar: Calendar | None
     registry: dict[str, AgencyRef] | None
+    severities: Mapping[str, Severity | None] = field(default_factory=dict)
+    """Per-collection rule severities from ``rules:`` in collection.yaml (None: off)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +113,15 @@ class ValidationResult:
 class _Collector:
     """Accumulates findings for one file."""
 
-    def __init__(self, path: str, doc: Document | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        doc: Document | None = None,
+        severities: Mapping[str, Severity | None] | None = None,
+    ) -> None:
         self.path = path
         self.doc = doc
+        self.severities = severities or {}
         self.findings: list[Finding] = []
 
     def add(
@@ -133,6 +142,9 @@ class _Collector:
             else:
                 position = self.doc.position(list(at))
         found = rule(rule_id)
+        severity = self.severities.get(rule_id, found.severity)
+        if severity is None:
+            return
         hint = hint or found.fix
         hint = hint[:1].upper() + hint[1:]
         self.findings.append(
@@ -141,7 +153,7 @@ class _Collector:
                 line=position.line,
                 column=position.column,
                 rule=rule_id,
-                severity=found.severity,
+                severity=severity,
                 message=message,
                 hint=hint,
                 json_path=schema.json_path(list(at)),
@@ -153,17 +165,19 @@ class _Collector:
         return any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def _load(path: Path, display: str) -> tuple[Document | None, _Collector]:
+def _load(
+    path: Path, display: str, severities: Mapping[str, Severity | None] | None = None
+) -> tuple[Document | None, _Collector]:
     try:
         doc = load_file(path)
     except YamlLoadError as error:
-        collector = _Collector(display)
+        collector = _Collector(display, None, severities)
         message = error.message
         collector.add(
             error.rule, message, hint=error.hint, position=error.position or Position(1, 1)
         )
         return None, collector
-    return doc, _Collector(display, doc)
+    return doc, _Collector(display, doc, severities)
 
 
 def _schema_findings(collector: _Collector, schema_name: str, data: Any) -> None:
@@ -218,7 +232,8 @@ def check_collection_file(
                     name if isinstance(name, str) else agency_id,
                     local if isinstance(local, str) else None,
                 )
-    context = Context(calendar, registry)
+    severities = _rule_settings(collector, data)
+    context = Context(calendar, registry, severities)
     if collector.has_errors or calendar is None or registry is None:
         return None, context, collector.findings
     assert isinstance(data, dict)
@@ -233,13 +248,42 @@ def check_collection_file(
     return collection, context, collector.findings
 
 
+def _rule_settings(collector: _Collector, data: Any) -> dict[str, Severity | None]:
+    """The ``rules:`` of collection.yaml as severities; reports unknown and locked rules."""
+    settings = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(settings, dict):
+        return {}
+    severities: dict[str, Severity | None] = {}
+    for rule_id, value in settings.items():
+        if value not in ("error", "warning", "off"):
+            continue  # the schema reports it
+        at: list[str | int] = ["rules", rule_id]
+        if rule_id not in RULES:
+            close = difflib.get_close_matches(rule_id, list(RULES), n=3)
+            collector.add(
+                "rules-unknown",
+                f"no rule '{rule_id}'",
+                at=at,
+                on_key=True,
+                hint=f"Did you mean {' or '.join(close)}?" if close else None,
+            )
+            continue
+        if value != "error" and not can_lower(rule_id):
+            collector.add(
+                "rules-locked", f"rule '{rule_id}' cannot be set to {value}", at=at, on_key=True
+            )
+            continue
+        severities[rule_id] = None if value == "off" else Severity(value)
+    return severities
+
+
 # ---------------------------------------------------------------------------
 # agencies/<id>.yaml
 
 
 def check_agency_file(path: Path, display: str, context: Context) -> FileResult:
     """Check one agency declaration against the schema and the per-file rules."""
-    doc, collector = _load(path, display)
+    doc, collector = _load(path, display, context.severities)
     if doc is None:
         return FileResult(display, tuple(collector.findings))
     data = doc.data
@@ -471,7 +515,7 @@ def _cross_file(
                     f"service '{target_service}'"
                 )
                 hint = (
-                    "use the id of one of its services: "
+                    "Use the id of one of its services: "
                     + ", ".join(sorted(declared[target_agency])[:8])
                     + (" ..." if len(declared[target_agency]) > 8 else "")
                 )
@@ -488,13 +532,16 @@ def _cross_file(
                     f"depends_on '{ref.target}': no agency '{target_agency}' in the collection"
                 )
                 hint = rule(rule_id).fix
+            severity = context.severities.get(rule_id, rule(rule_id).severity)
+            if severity is None:
+                continue
             extra.append(
                 Finding(
                     result.path,
                     ref.line,
                     ref.column,
                     rule_id,
-                    rule(rule_id).severity,
+                    severity,
                     message,
                     hint,
                     ref.json_path,
@@ -513,7 +560,10 @@ def _cross_file(
             )
         updated.append(result)
     collection_findings: list[Finding] = []
-    if report_missing and context.registry is not None:
+    missing_severity = context.severities.get(
+        "agency-not-declared", rule("agency-not-declared").severity
+    )
+    if report_missing and context.registry is not None and missing_severity is not None:
         for agency_id in context.registry:
             if agency_id not in declared:
                 position = collection_doc_positions.get(agency_id, Position(1, 1))
@@ -523,7 +573,7 @@ def _cross_file(
                         position.line,
                         position.column,
                         "agency-not-declared",
-                        rule("agency-not-declared").severity,
+                        missing_severity,
                         f"registered agency '{agency_id}' has no file "
                         f"{AGENCIES_DIR}/{agency_id}.yaml",
                         f"Ask the agency to declare: egov-audit init {agency_id}",

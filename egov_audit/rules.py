@@ -209,6 +209,19 @@ RULES: dict[str, Rule] = {
             "A service depends on a service of its own agency.",
             "List only other agencies' services in depends_on.",
         ),
+        # Rule settings in collection.yaml
+        Rule(
+            "rules-unknown",
+            _E,
+            "collection.yaml sets the severity of a rule that does not exist.",
+            "Use a rule id from the README's rules table.",
+        ),
+        Rule(
+            "rules-locked",
+            _E,
+            "collection.yaml lowers a rule that must stay an error.",
+            "Remove the setting; only rules that leave the figures intact can be lowered.",
+        ),
     )
 }
 
@@ -219,3 +232,26 @@ def rule(rule_id: str) -> Rule:
     if found is not None:
         return found
     return RULES["schema/other"]
+
+
+LOCKED_PREFIXES = ("file-", "yaml-", "schema/", "count-")
+LOCKED = frozenset(
+    {
+        "date-invalid",
+        "month-invalid",
+        "agency-id-mismatch",
+        "agency-not-registered",
+        "collection-missing",
+        "rules-unknown",
+        "rules-locked",
+    }
+)
+
+
+def can_lower(rule_id: str) -> bool:
+    """Whether a collection may make this rule a warning or switch it off.
+
+    Rules whose findings mean a file cannot be read, or that its figures would be wrong
+    (an unreadable date, a file counted under the wrong agency), stay errors.
+    """
+    return rule_id not in LOCKED and not rule_id.startswith(LOCKED_PREFIXES)
