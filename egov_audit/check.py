@@ -15,6 +15,7 @@ from typing import Any
 
 from egov_audit import schema
 from egov_audit.calendars import Calendar, Day, Month, parse_date, parse_month
+from egov_audit.engine import RunOptions, check_files
 from egov_audit.errors import Position, UsageError, YamlLoadError
 from egov_audit.model import (
     AgencyRef,
@@ -29,7 +30,7 @@ from egov_audit.model import (
     Status,
 )
 from egov_audit.rules import RULES, can_lower, rule
-from egov_audit.yamlload import Document, load_file
+from egov_audit.yamlload import Document, load_bytes, load_file
 
 COLLECTION_FILE = "collection.yaml"
 AGENCIES_DIR = "agencies"
@@ -166,10 +167,13 @@ class _Collector:
 
 
 def _load(
-    path: Path, display: str, severities: Mapping[str, Severity | None] | None = None
+    path: Path,
+    display: str,
+    severities: Mapping[str, Severity | None] | None = None,
+    data: bytes | None = None,
 ) -> tuple[Document | None, _Collector]:
     try:
-        doc = load_file(path)
+        doc = load_file(path) if data is None else load_bytes(data)
     except YamlLoadError as error:
         collector = _Collector(display, None, severities)
         message = error.message
@@ -281,9 +285,14 @@ def _rule_settings(collector: _Collector, data: Any) -> dict[str, Severity | Non
 # agencies/<id>.yaml
 
 
-def check_agency_file(path: Path, display: str, context: Context) -> FileResult:
-    """Check one agency declaration against the schema and the per-file rules."""
-    doc, collector = _load(path, display, context.severities)
+def check_agency_file(
+    path: Path, display: str, context: Context, data: bytes | None = None
+) -> FileResult:
+    """Check one agency declaration against the schema and the per-file rules.
+
+    ``data`` is the file's content when the caller has already read it.
+    """
+    doc, collector = _load(path, display, context.severities, data)
     if doc is None:
         return FileResult(display, tuple(collector.findings))
     data = doc.data
@@ -605,7 +614,9 @@ def agency_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
-def check_collection(root: Path, *, only: Sequence[Path] | None = None) -> ValidationResult:
+def check_collection(
+    root: Path, *, only: Sequence[Path] | None = None, options: RunOptions | None = None
+) -> ValidationResult:
     """Check a collection folder; with ``only``, report findings for those agency files only.
 
     Every agency file is still read, because ``depends_on`` needs the whole collection.
@@ -621,7 +632,7 @@ def check_collection(root: Path, *, only: Sequence[Path] | None = None) -> Valid
         collection_path, collection_display
     )
     files = agency_files(root)
-    results = [check_agency_file(p, str(p), context) for p in files]
+    results = check_files(files, context, options or RunOptions())
     positions = _registry_positions(collection_path) if only is None else {}
     results, missing = _cross_file(
         results,
@@ -650,8 +661,11 @@ def collection_root_of(path: Path) -> Path | None:
     return None
 
 
-def validate_paths(paths: Sequence[Path]) -> ValidationResult:
-    """Check collection folders and agency files, as ``egov-audit validate`` does."""
+def validate_paths(paths: Sequence[Path], options: RunOptions | None = None) -> ValidationResult:
+    """Check collection folders and agency files, as ``egov-audit validate`` does.
+
+    ``options`` sets worker processes and the cache (default: one process, no cache).
+    """
     files: list[FileResult] = []
     collection_findings: list[Finding] = []
     collection_files: list[str] = []
@@ -664,7 +678,7 @@ def validate_paths(paths: Sequence[Path]) -> ValidationResult:
                 if path.name == AGENCIES_DIR and not (path / COLLECTION_FILE).is_file()
                 else path
             )
-            result = check_collection(root)
+            result = check_collection(root, options=options)
             files.extend(result.files)
             collection_findings.extend(result.collection_findings)
             collection_files.extend(result.collection_files)
@@ -694,7 +708,7 @@ def validate_paths(paths: Sequence[Path]) -> ValidationResult:
                 )
                 files.append(FileResult(result_file.path, (missing, *result_file.findings)))
         else:
-            result = check_collection(collection_root, only=members)
+            result = check_collection(collection_root, only=members, options=options)
             files.extend(result.files)
             collection = collection or result.collection
     return ValidationResult(
@@ -712,9 +726,9 @@ class LoadedCollection:
     result: ValidationResult | None = None
 
 
-def load_collection(root: Path) -> LoadedCollection:
+def load_collection(root: Path, options: RunOptions | None = None) -> LoadedCollection:
     """Check a collection and keep what a report can count; files with errors are excluded."""
-    result = check_collection(root)
+    result = check_collection(root, options=options)
     if result.collection is None:
         raise UsageError(
             f"{root / COLLECTION_FILE} has errors; run 'egov-audit validate {root}' to see them"

@@ -9,14 +9,16 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from egov_audit import __version__
 from egov_audit.check import load_collection, validate_paths
+from egov_audit.engine import CACHE_ENV, RunOptions, default_cache_dir, default_workers
 from egov_audit.errors import EgovAuditError, UsageError
 from egov_audit.model import Severity
 from egov_audit.period import PERIOD_HELP, parse_period
@@ -85,6 +87,56 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        help="Worker processes checking files in parallel. Default: one per core.",
+        show_default=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Check every file again instead of reusing results for unchanged files "
+        f"(kept in ${CACHE_ENV}, else ~/.cache/egov-audit).",
+    ),
+]
+
+
+def _run_options(workers: int | None, no_cache: bool) -> RunOptions:
+    """Worker count, cache folder and (at a terminal, for long runs) a progress bar."""
+    return RunOptions(
+        workers=workers or default_workers(),
+        cache_dir=None if no_cache else default_cache_dir(),
+        progress=_progress_bar() if sys.stderr.isatty() else None,
+    )
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    """A rich progress bar on stderr, shown only once a run has more than a few files."""
+    from rich.progress import Progress
+
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if total < 50:
+            return
+        if "bar" not in state:
+            bar = Progress(console=_stderr(), transient=True)
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task("checking files", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state["bar"].stop()
+
+    return update
+
+
 def _write_output(text: str, output: Path | None, *, force: bool) -> None:
     """Print ``text``, or write it to ``output`` atomically (never overwriting unless forced)."""
     if output is None:
@@ -122,6 +174,8 @@ def validate(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    workers: WorkersOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check declarations against the schema and the cross-file rules.
 
@@ -141,7 +195,7 @@ def validate(
     if output_format is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
         output_format = FindingsFormat.GITHUB if github else FindingsFormat.TEXT
-    result = validate_paths(paths)
+    result = validate_paths(paths, _run_options(workers, no_cache))
     sys.stdout.write(FINDINGS_RENDERERS[output_format](result))
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
@@ -191,6 +245,8 @@ def report(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite --output if it exists.")
     ] = False,
+    workers: WorkersOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Print the readiness report of a collection.
 
@@ -210,7 +266,7 @@ def report(
             f"{collection}: not a folder; give the collection folder "
             "(the one holding collection.yaml)"
         )
-    loaded = load_collection(collection)
+    loaded = load_collection(collection, _run_options(workers, no_cache))
     if not loaded.declarations:
         raise UsageError(
             f"{collection}: no agency declaration without errors to report on; "

@@ -112,13 +112,8 @@ def _offset_position(text: str, offset: int) -> Position:
     return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
-def load_file(
-    path: str | os.PathLike[str],
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_depth: int = DEFAULT_MAX_DEPTH,
-) -> Document:
-    """Read and load one YAML file strictly; see the module documentation."""
+def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file, at most ``max_bytes + 1`` of them (enough to refuse it)."""
     try:
         # stat first: opening a FIFO or a device for reading could block forever.
         info = os.stat(path)
@@ -135,7 +130,7 @@ def load_file(
                 hint="Give the path of a YAML file or of a collection folder.",
             )
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            return handle.read(max_bytes + 1)
     except OSError as error:
         reason = error.strerror or str(error)
         raise YamlLoadError(
@@ -143,6 +138,16 @@ def load_file(
             f"cannot be read: {reason.lower()}",
             hint="Check that the file exists and that you may read it.",
         ) from None
+
+
+def load_file(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Document:
+    """Read and load one YAML file strictly; see the module documentation."""
+    data = read_file(path, max_bytes=max_bytes)
     return load_bytes(data, max_bytes=max_bytes, max_depth=max_depth)
 
 

@@ -20,3 +20,11 @@ def qom() -> Path:
 def mini() -> Path:
     """A hand-made four-agency collection whose figures are worked out in the tests."""
     return DATA / "collections" / "mini"
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test (and every CLI it starts) gets its own result cache, never the user's."""
+    monkeypatch.setenv("EGOV_AUDIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

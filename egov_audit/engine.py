@@ -1,0 +1,189 @@
+"""Checking many agency files fast: worker processes and a cache keyed by content.
+
+Each agency file is checked on its own (the cross-file rules run afterwards over compact
+:class:`~egov_audit.check.FileResult` records), so files can be checked in parallel and
+their results cached. A cache entry is keyed by the file's bytes, the name it is reported
+under, the collection context (calendar, registry, rule severities) and a fingerprint of
+egov-audit's own code and schemas; anything that changes a finding changes the key.
+Entries live in ``$EGOV_AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/egov-audit``, else
+``~/.cache/egov-audit``. A damaged entry is ignored and rewritten.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import multiprocessing
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from egov_audit import __version__
+from egov_audit.errors import YamlLoadError
+from egov_audit.yamlload import read_file
+
+if TYPE_CHECKING:
+    from egov_audit.check import Context, FileResult
+
+CACHE_ENV = "EGOV_AUDIT_CACHE_DIR"
+_CACHE_LAYOUT = "v1"
+_PARALLEL_MIN_FILES = 16  # below this, starting workers costs more than it saves
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to check a collection: worker processes, cache folder, progress callback."""
+
+    workers: int = 1
+    cache_dir: Path | None = None
+    progress: Callable[[int, int], None] | None = None
+    """Called in the main process as ``progress(done, total)``."""
+
+
+def default_workers() -> int:
+    """One worker per available core (at most 8)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+def default_cache_dir() -> Path:
+    """Where cached results live unless told otherwise."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "egov-audit"
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of egov-audit's version, code and schemas: new code never reads old results."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    from egov_audit.schema import schema_text
+
+    for name in ("agency", "collection"):
+        digest.update(schema_text(name).encode())
+    return digest.hexdigest()
+
+
+def context_fingerprint(context: Context) -> str:
+    """A stable hash of what a collection tells the check of one file."""
+    registry = sorted(context.registry.items()) if context.registry is not None else None
+    severities = sorted((k, v.value if v else "off") for k, v in context.severities.items())
+    text = repr((context.calendar, registry, severities))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _entry_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / _CACHE_LAYOUT / key[:2] / f"{key}.pickle"
+
+
+def _read_entry(path: Path) -> FileResult | None:
+    from egov_audit.check import FileResult
+
+    try:
+        with open(path, "rb") as handle:
+            result = pickle.load(handle)
+    except (
+        OSError,
+        EOFError,
+        pickle.UnpicklingError,
+        AttributeError,
+        ImportError,
+        TypeError,
+        ValueError,
+    ):
+        return None
+    return result if isinstance(result, FileResult) else None
+
+
+def _write_entry(path: Path, result: FileResult) -> None:
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        # A read-only or full cache folder only costs speed.
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def check_one(path: Path, context: Context, context_key: str, cache_dir: Path | None) -> FileResult:
+    """Check one agency file, answering from the cache when its content is unchanged."""
+    from egov_audit.check import check_agency_file
+
+    display = str(path)
+    if cache_dir is None:
+        return check_agency_file(path, display, context)
+    try:
+        data = read_file(path)
+    except YamlLoadError:
+        return check_agency_file(path, display, context)  # reports the read error
+    digest = hashlib.sha256()
+    for part in (code_fingerprint(), context_key, display):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    digest.update(data)
+    entry = _entry_path(cache_dir, digest.hexdigest())
+    cached = _read_entry(entry)
+    if cached is not None:
+        return cached
+    result = check_agency_file(path, display, context, data)
+    _write_entry(entry, result)
+    return result
+
+
+def _check_in_worker(job: tuple[Path, Context, str, Path | None]) -> FileResult:
+    return check_one(*job)
+
+
+def check_files(paths: Sequence[Path], context: Context, options: RunOptions) -> list[FileResult]:
+    """Check agency files, in parallel when worth it; results come in the order of ``paths``."""
+    context_key = context_fingerprint(context) if options.cache_dir is not None else ""
+    jobs = [(path, context, context_key, options.cache_dir) for path in paths]
+    results: list[FileResult] = []
+    # Many small result objects arrive at once: the cyclic collector would rescan them all
+    # repeatedly for nothing (they hold no cycles).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for result in _run(jobs, options.workers):
+            results.append(result)
+            if options.progress is not None:
+                options.progress(len(results), len(jobs))
+    finally:
+        if was_enabled:
+            gc.enable()
+    return results
+
+
+def _run(jobs: list[tuple[Path, Context, str, Path | None]], workers: int) -> Iterator[FileResult]:
+    if workers <= 1 or len(jobs) < _PARALLEL_MIN_FILES:
+        for job in jobs:
+            yield _check_in_worker(job)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    # fork is the cheapest start; from 3.12 Python warns about forking a threaded process.
+    preferred = "fork" if sys.version_info < (3, 12) else "forkserver"
+    context = multiprocessing.get_context(preferred if preferred in methods else "spawn")
+    chunk = max(1, len(jobs) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_check_in_worker, jobs, chunksize=chunk)

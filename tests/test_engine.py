@@ -1,0 +1,71 @@
+"""Worker processes and the result cache change nothing but speed."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from egov_audit.check import Context, load_collection, validate_paths
+from egov_audit.engine import RunOptions, context_fingerprint
+from egov_audit.period import parse_period
+from egov_audit.render.report_json import render as report_json
+from egov_audit.report import build_report
+
+
+def _report(root: Path, options: RunOptions) -> str:
+    loaded = load_collection(root, options)
+    return report_json(
+        build_report(loaded.collection, loaded.declarations, parse_period("1399-H1"))
+    )
+
+
+def test_same_findings_and_report_with_workers_and_cache(qom: Path, tmp_path: Path) -> None:
+    single = RunOptions(workers=1)
+    baseline = validate_paths([qom], single)
+    expected_report = _report(qom, single)
+    cache = tmp_path / "cache"
+    for options in (
+        RunOptions(workers=2),
+        RunOptions(workers=2, cache_dir=cache),
+        RunOptions(workers=2, cache_dir=cache),
+        RunOptions(workers=1, cache_dir=cache),
+    ):
+        result = validate_paths([qom], options)
+        assert result.findings == baseline.findings
+        assert result.declarations == baseline.declarations
+        assert _report(qom, options) == expected_report
+    assert len(list(cache.rglob("*.pickle"))) == 54  # one entry per agency file
+
+
+def test_a_changed_file_is_checked_again(mini: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "mini"
+    shutil.copytree(mini, copy)
+    options = RunOptions(workers=1, cache_dir=tmp_path / "cache")
+    first = validate_paths([copy], options)
+    target = copy / "agencies" / "beta.yaml"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("status: full", "status: fast"), encoding="utf-8"
+    )
+    second = validate_paths([copy], options)
+    assert [f.rule for f in first.findings] == ["agency-not-declared"]
+    assert "schema/enum" in [f.rule for f in second.findings]
+
+
+def test_a_damaged_cache_entry_is_ignored(mini: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    options = RunOptions(workers=1, cache_dir=cache)
+    first = validate_paths([mini], options)
+    for entry in cache.rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    again = validate_paths([mini], options)
+    assert again.findings == first.findings
+    assert again.declarations == first.declarations
+
+
+def test_context_fingerprint_follows_the_collection() -> None:
+    base = Context(None, {})
+    assert context_fingerprint(base) == context_fingerprint(Context(None, {}))
+    changed = dataclasses.replace(base, severities={"agency-not-declared": None})
+    assert context_fingerprint(changed) != context_fingerprint(base)
