@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from egov_audit import schema
+from egov_audit import benchmarks, schema
 from egov_audit.calendars import Calendar, Day, Month, parse_date, parse_month
 from egov_audit.engine import RunOptions, check_files
 from egov_audit.errors import Position, UsageError, YamlLoadError
@@ -36,6 +36,9 @@ COLLECTION_FILE = "collection.yaml"
 AGENCIES_DIR = "agencies"
 YAML_SUFFIXES = (".yaml", ".yml")
 
+
+SPLIT_CHANNELS = ("portal", "kiosk", "mobile", "in_person")
+"""The channels a month's count can be split by, in the order reports show them."""
 
 @dataclass(frozen=True, slots=True)
 class Context:
@@ -339,6 +342,7 @@ def check_agency_file(
                 declared_on,
                 data.get("declared_on"),
             )
+            _benchmark_checks(collector, service.get("benchmarks"), [*at, "benchmarks"])
             dependencies.extend(
                 _dependency_refs(
                     collector, service.get("depends_on"), [*at, "depends_on"], agency_id
@@ -434,6 +438,23 @@ def _transaction_checks(
             )
 
 
+def _benchmark_checks(collector: _Collector, codes: Any, at: list[str | int]) -> None:
+    if not isinstance(codes, list):
+        return
+    known = benchmarks.known_codes()
+    for index, code in enumerate(codes):
+        if isinstance(code, str) and schema.BENCHMARK_FORM.match(code) and code not in known:
+            close = benchmarks.suggestions(code)
+            collector.add(
+                "benchmark-unknown",
+                f"no benchmark item '{code}'",
+                at=[*at, index],
+                hint=f"Did you mean {' or '.join(close)}? `egov-audit benchmarks` lists the codes."
+                if close
+                else None,
+            )
+
+
 def _dependency_refs(
     collector: _Collector, depends_on: Any, at: list[str | int], agency_id: str | None
 ) -> Iterable[DependencyRef]:
@@ -464,9 +485,14 @@ def _declaration(data: dict[str, Any], display: str, context: Context) -> Declar
     for raw in data["services"]:
         launched = raw.get("launched_on")
         months: list[tuple[Month, int]] = []
+        splits: list[tuple[Month, tuple[tuple[str, int], ...]]] = []
         for key, count in (raw.get("transactions") or {}).items():
             month = parse_month(key)
             assert month is not None
+            if isinstance(count, dict):
+                split = tuple((c, count[c]) for c in SPLIT_CHANNELS if c in count)
+                splits.append((month, split))
+                count = sum(n for _, n in split)
             months.append((month, count))
         services.append(
             Service(
@@ -481,6 +507,8 @@ def _declaration(data: dict[str, Any], display: str, context: Context) -> Declar
                 launched_on=parse_date(calendar, launched) if launched else None,
                 transactions=tuple(sorted(months)),
                 depends_on=tuple(raw.get("depends_on") or ()),
+                benchmarks=tuple(raw.get("benchmarks") or ()),
+                channel_splits=tuple(sorted(splits)),
             )
         )
     declared_on = parse_date(calendar, data["declared_on"])

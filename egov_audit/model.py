@@ -87,7 +87,11 @@ class Service:
     in_person_steps: str | None = None
     launched_on: Day | None = None
     transactions: tuple[tuple[Month, int], ...] = ()
+    """Completed transactions per month (a split month counts its channels' sum)."""
     depends_on: tuple[str, ...] = ()
+    benchmarks: tuple[str, ...] = ()
+    channel_splits: tuple[tuple[Month, tuple[tuple[str, int], ...]], ...] = ()
+    """For months declared split by channel: ``(month, ((channel, count), ...))``."""
 
 
 @dataclass(frozen=True, slots=True)

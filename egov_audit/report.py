@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from egov_audit.benchmarks import BenchmarkItem, Catalogue, catalogues
 from egov_audit.calendars import Month
 from egov_audit.model import (
     AgencyRef,
@@ -69,6 +70,104 @@ class AgencyRow:
         return self.full / self.services if self.services else 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class TakeUpRow:
+    """Transactions of the months declared split by channel, for one agency or overall.
+
+    Digital take-up follows the GOV.UK service manual: completed digital transactions
+    (portal and mobile app) over all completed transactions. Kiosk and counter offices
+    are assisted digital and counted apart from paper at the agency's own office.
+    """
+
+    agency: AgencyRef | None
+    digital: int
+    assisted: int
+    in_person: int
+
+    @property
+    def total(self) -> int:
+        """All transactions of the split months."""
+        return self.digital + self.assisted + self.in_person
+
+    @property
+    def take_up(self) -> float:
+        """Digital share of completed transactions."""
+        return share(self.digital, self.total)
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderRow:
+    """An agency whose services other agencies' services depend on."""
+
+    agency: AgencyRef
+    dependent_services: int
+    dependent_transactions: int
+    share: float
+    """Of the transactions of all services that depend on another agency."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConsumerRow:
+    """An agency whose services depend on other agencies' services."""
+
+    agency: AgencyRef
+    services: int
+    dependencies: int
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    """A service that is not fully electronic, held back by a dependency that is not either."""
+
+    service: str
+    status: Status
+    provider_service: str
+    provider_status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class BlockerGroup:
+    """The blocked services, grouped by the agency providing what blocks them."""
+
+    provider: AgencyRef
+    blockers: tuple[Blocker, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Interoperability:
+    """Who depends on whom, from ``depends_on``."""
+
+    providers: tuple[ProviderRow, ...]
+    consumers: tuple[ConsumerRow, ...]
+    blocked: tuple[BlockerGroup, ...]
+    dependent_transactions: int
+
+
+@dataclass(frozen=True, slots=True)
+class BenchmarkCoverage:
+    """How much of one benchmark list the collection's services cover."""
+
+    catalogue: Catalogue
+    covered: tuple[str, ...]
+    fully_electronic: tuple[str, ...]
+    missing: tuple[BenchmarkItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpRow:
+    """An agency with services still to make fully electronic or to verify."""
+
+    agency: AgencyRef
+    partial: int
+    in_person: int
+    unknown: int
+
+    @property
+    def open(self) -> int:
+        """Services not fully electronic."""
+        return self.partial + self.in_person + self.unknown
+
+
 @dataclass(frozen=True)
 class ReadinessReport:
     """Every figure of the readiness report for one collection and one period."""
@@ -91,6 +190,28 @@ class ReadinessReport:
     audiences: dict[Audience, int]
     channel_offerings: dict[Channel, int]
     agencies: tuple[AgencyRow, ...]
+    take_up: TakeUpRow = TakeUpRow(None, 0, 0, 0)
+    take_up_by_agency: tuple[TakeUpRow, ...] = ()
+    interoperability: Interoperability = Interoperability((), (), (), 0)
+    benchmarks: tuple[BenchmarkCoverage, ...] = ()
+    open_services: tuple[FollowUpRow, ...] = ()
+    """Agencies by number of services not fully electronic, most first."""
+    in_person_steps: tuple[tuple[str, int], ...] = ()
+    """The in-person steps cited most often, with how many services cite them."""
+
+    @property
+    def busiest_month(self) -> tuple[Month, int] | None:
+        """The month of the period with the most transactions (if two or more have data)."""
+        if len(self.transactions_by_month) < 2:
+            return None
+        return max(self.transactions_by_month, key=lambda item: (item[1], item[0]))
+
+    @property
+    def quietest_month(self) -> tuple[Month, int] | None:
+        """The month of the period with the fewest transactions (if two or more have data)."""
+        if len(self.transactions_by_month) < 2:
+            return None
+        return min(self.transactions_by_month, key=lambda item: (item[1], item[0]))
 
     @property
     def months_with_data(self) -> list[Month]:
@@ -199,6 +320,11 @@ def build_report(
             )
         )
     rows = _rank(rows, rule)
+    in_period = [
+        (d, [s for s in d.services if counts_in(s, period)])
+        for d in sorted(declarations, key=lambda d: d.agency.id)
+    ]
+    take_up_rows = _take_up(in_period, period)
     return ReadinessReport(
         collection=collection,
         period=period,
@@ -220,7 +346,194 @@ def build_report(
         audiences={audience: audiences[audience] for audience in Audience},
         channel_offerings={channel: channels[channel] for channel in Channel},
         agencies=tuple(rows),
+        take_up=TakeUpRow(
+            None,
+            sum(r.digital for r in take_up_rows),
+            sum(r.assisted for r in take_up_rows),
+            sum(r.in_person for r in take_up_rows),
+        ),
+        take_up_by_agency=tuple(take_up_rows),
+        interoperability=_interoperability(in_period, period),
+        benchmarks=_benchmarks(in_period),
+        open_services=_open_services(rows),
+        in_person_steps=_in_person_steps(in_period),
     )
+
+
+_Services = list[tuple[Declaration, list[Service]]]
+
+
+def _transactions_in(service: Service, period: Period) -> int:
+    return sum(count for month, count in service.transactions if period.contains(month))
+
+
+def _take_up(in_period: _Services, period: Period) -> list[TakeUpRow]:
+    rows = []
+    for declaration, services in in_period:
+        counts: Counter[str] = Counter()
+        for service in services:
+            for month, split in service.channel_splits:
+                if period.contains(month):
+                    counts.update(dict(split))
+        if counts:
+            rows.append(
+                TakeUpRow(
+                    declaration.agency,
+                    counts["portal"] + counts["mobile"],
+                    counts["kiosk"],
+                    counts["in_person"],
+                )
+            )
+    return rows
+
+
+def _interoperability(in_period: _Services, period: Period) -> Interoperability:
+    agencies = {d.agency.id: d.agency for d, _ in in_period}
+    status_of = {f"{d.agency.id}/{s.id}": s.status for d, services in in_period for s in services}
+    provider_services: Counter[str] = Counter()
+    provider_transactions: Counter[str] = Counter()
+    consumers: list[ConsumerRow] = []
+    blocked: dict[str, list[Blocker]] = {}
+    dependent_total = 0
+    for declaration, services in in_period:
+        consuming = edges = 0
+        for service in services:
+            targets = [t for t in service.depends_on if t in status_of]
+            if not targets:
+                continue
+            consuming += 1
+            edges += len(targets)
+            transactions = _transactions_in(service, period)
+            dependent_total += transactions
+            for provider in sorted({t.split("/", 1)[0] for t in targets}):
+                provider_services[provider] += 1
+                provider_transactions[provider] += transactions
+            if service.status is Status.FULL:
+                continue
+            for target in targets:
+                if status_of[target] is not Status.FULL:
+                    blocked.setdefault(target.split("/", 1)[0], []).append(
+                        Blocker(
+                            f"{declaration.agency.id}/{service.id}",
+                            service.status,
+                            target,
+                            status_of[target],
+                        )
+                    )
+        if consuming:
+            consumers.append(ConsumerRow(declaration.agency, consuming, edges))
+    providers = sorted(
+        (
+            ProviderRow(
+                agencies[p],
+                provider_services[p],
+                provider_transactions[p],
+                share(provider_transactions[p], dependent_total),
+            )
+            for p in provider_services
+        ),
+        key=lambda r: (-r.dependent_services, -r.dependent_transactions, r.agency.id),
+    )
+    consumers.sort(key=lambda r: (-r.services, -r.dependencies, r.agency.id))
+    groups = sorted(
+        (
+            BlockerGroup(agencies[p], tuple(sorted(items, key=lambda b: b.service)))
+            for p, items in blocked.items()
+        ),
+        key=lambda g: (-len(g.blockers), g.provider.id),
+    )
+    return Interoperability(tuple(providers), tuple(consumers), tuple(groups), dependent_total)
+
+
+def _benchmarks(in_period: _Services) -> tuple[BenchmarkCoverage, ...]:
+    covered: set[str] = set()
+    full: set[str] = set()
+    for _declaration, services in in_period:
+        for service in services:
+            covered.update(service.benchmarks)
+            if service.status is Status.FULL:
+                full.update(service.benchmarks)
+    found = []
+    for catalogue in catalogues().values():
+        codes = [item.code for item in catalogue.items]
+        found.append(
+            BenchmarkCoverage(
+                catalogue,
+                tuple(c for c in codes if c in covered),
+                tuple(c for c in codes if c in full),
+                tuple(item for item in catalogue.items if item.code not in covered),
+            )
+        )
+    return tuple(found)
+
+
+def _open_services(rows: list[AgencyRow]) -> tuple[FollowUpRow, ...]:
+    found = [
+        FollowUpRow(
+            row.agency,
+            row.by_status[Status.PARTIAL],
+            row.by_status[Status.IN_PERSON],
+            row.by_status[Status.UNKNOWN],
+        )
+        for row in rows
+    ]
+    found = [row for row in found if row.open]
+    found.sort(key=lambda r: (-r.open, -r.unknown, r.agency.id))
+    return tuple(found)
+
+
+def _in_person_steps(in_period: _Services, top: int = 10) -> tuple[tuple[str, int], ...]:
+    """The steps cited most often; spelling variants (case, spaces, final stop) count as one."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for _declaration, services in in_period:
+        for service in services:
+            if service.in_person_steps and service.status is not Status.FULL:
+                key = " ".join(service.in_person_steps.casefold().split()).rstrip(".")
+                counts[key] += 1
+                shown.setdefault(key, service.in_person_steps.strip())
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+    return tuple((shown[key], count) for key, count in ranked)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One figure in two periods."""
+
+    key: str
+    current: float
+    previous: float
+
+    @property
+    def ratio(self) -> float | None:
+        """current / previous ("x times"), or None when previous is 0."""
+        return self.current / self.previous if self.previous else None
+
+    @property
+    def percent(self) -> float | None:
+        """The change in percent of previous, or None when previous is 0."""
+        return (self.current - self.previous) * 100 / self.previous if self.previous else None
+
+
+def compare(current: ReadinessReport, previous: ReadinessReport) -> list[Change]:
+    """The headline figures of two reports side by side."""
+
+    def figures(report: ReadinessReport) -> dict[str, float]:
+        values: dict[str, float] = {
+            "agencies_declared": report.agencies_declared,
+            "services": report.services_total,
+        }
+        for status in Status:
+            values[f"status.{status.value}"] = report.by_status[status]
+        values["transactions"] = report.transactions_total
+        values["new_services"] = report.new_services_total
+        for channel in Channel:
+            values[f"channel.{channel.value}"] = report.channel_offerings[channel]
+        values["digital_take_up"] = report.take_up.take_up
+        return values
+
+    now, before = figures(current), figures(previous)
+    return [Change(key, now[key], before[key]) for key in now]
 
 
 def _rank(rows: list[AgencyRow], rule: RankingRule) -> list[AgencyRow]:

@@ -209,6 +209,12 @@ RULES: dict[str, Rule] = {
             "A service depends on a service of its own agency.",
             "List only other agencies' services in depends_on.",
         ),
+        Rule(
+            "benchmark-unknown",
+            _E,
+            "A benchmarks code names no item of the shipped benchmark lists.",
+            "Use a code listed by `egov-audit benchmarks`.",
+        ),
         # Rule settings in collection.yaml
         Rule(
             "rules-unknown",

@@ -83,7 +83,16 @@ class SchemaProblem:
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
     """Descend into anyOf/oneOf to the most specific errors, so messages name a field."""
     if error.validator in ("anyOf", "oneOf") and error.context:
-        best = min(error.context, key=lambda e: (-len(e.absolute_path), len(e.context or [])))
+        depth = len(error.absolute_path)
+        # Alternatives whose type matched say what is wrong inside the value; when no
+        # alternative's type matched, the first (simplest) form is the one to suggest.
+        inside = [
+            e for e in error.context if e.validator != "type" or len(e.absolute_path) > depth
+        ]
+        if inside:
+            best = min(inside, key=lambda e: (-len(e.absolute_path), len(e.context or [])))
+        else:
+            best = min(error.context, key=lambda e: list(e.relative_schema_path)[:1])
         yield from _leaf_errors(best)
     else:
         yield error
@@ -301,3 +310,4 @@ def _collect_descriptions(node: Any, into: dict[str, str]) -> None:
 DATE_FORM = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 MONTH_FORM = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 GLOBAL_ID_FORM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")
+BENCHMARK_FORM = re.compile(r"^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$")
