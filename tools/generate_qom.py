@@ -232,6 +232,8 @@ class Service:
     launched: tuple[int, int, int] | None = None
     depends_on: list[str] = field(default_factory=list)
     transactions: dict[tuple[int, int], int] = field(default_factory=dict)
+    splits: dict[tuple[int, int], dict[str, int]] = field(default_factory=dict)
+    benchmarks: list[str] = field(default_factory=list)
 
 
 def slug(text: str) -> str:
@@ -318,7 +320,86 @@ def build(rng: random.Random) -> tuple[dict[str, list[Service]], dict[str, tuple
     _dependencies(services, rng)
     _transactions(services, rng)
     declared_on = {a: (1399, 7, rng.randint(1, 20)) for a in services}
+    _channel_splits(services, rng)
+    _benchmarks(services)
     return services, declared_on
+
+
+# Services that answer to the shipped benchmark lists (egov_audit/catalogues).
+BENCHMARKS = {
+    "civil-registration/birth-registration": [
+        "sdg:birth-registration-proof",
+        "un:birth-certificate",
+    ],
+    "civil-registration/death-registration": ["un:death-certificate"],
+    "civil-registration/marriage-and-divorce-registration": ["un:marriage-certificate"],
+    "civil-registration/smart-national-card-application": ["un:id-card"],
+    "deeds-registration/company-registration": [
+        "un:business-registration",
+        "sdg:business-activity",
+    ],
+    "deeds-registration/single-page-title-deed-issue": ["un:land-registration"],
+    "industry-mine-trade/business-licence-guild": ["un:business-licence", "sdg:business-activity"],
+    "industrial-estates/construction-permit-in-industrial-estates": ["un:building-permit"],
+    "environment/environmental-permit-for-industries": ["un:environmental-permit"],
+    "tax-affairs/income-tax-return": ["sdg:income-tax-declaration"],
+    "tax-affairs/value-added-tax-return": ["un:corporate-tax", "sdg:corporate-tax-declaration"],
+    "social-security/pension-claim": ["sdg:pension-claim"],
+    "social-security/insurance-record-inquiry": ["sdg:pension-data"],
+    "social-security/employer-monthly-contributions-list": ["sdg:social-contributions"],
+    "social-security/workshop-code-registration": ["sdg:employer-registration"],
+    "pension-fund/retirement-claim": ["sdg:pension-claim"],
+    "qom-university/student-registration": ["sdg:tertiary-admission"],
+    "qom-university/student-loan": ["sdg:study-financing"],
+    "qom-university/degree-verification": ["sdg:diploma-recognition"],
+    "cooperatives-labour-welfare/livelihood-support-registration": ["un:social-protection"],
+    "cooperatives-labour-welfare/unemployment-insurance-claim": ["un:social-protection"],
+    "post/postal-code-certificate": ["sdg:residence-proof"],
+}
+
+
+def _benchmarks(services: dict[str, list[Service]]) -> None:
+    for items in services.values():
+        for service in items:
+            service.benchmarks = BENCHMARKS.get(f"{service.agency}/{service.id}", [])
+    missing = set(BENCHMARKS) - {f"{s.agency}/{s.id}" for v in services.values() for s in v}
+    if missing:
+        raise SystemExit(f"benchmark services not in the catalogue: {sorted(missing)}")
+
+
+def _channel_splits(services: dict[str, list[Service]], rng: random.Random) -> None:
+    """Some agencies report 1399 counts by channel, which lets the report measure take-up."""
+    splitting = {
+        "abfa",
+        "power-distribution",
+        "gas",
+        "post",
+        "tax-affairs",
+        "social-security",
+        "civil-registration",
+        "deeds-registration",
+        "industry-mine-trade",
+    }
+    for agency_id, items in services.items():
+        if agency_id not in splitting:
+            continue
+        for service in items:
+            offline = service.status == "partial"
+            if len(service.channels) < 2 and not offline:
+                continue
+            weights = {
+                "portal": rng.uniform(0.5, 0.8) if "portal" in service.channels else 0,
+                "kiosk": rng.uniform(0.1, 0.4) if "kiosk" in service.channels else 0,
+                "mobile": rng.uniform(0.1, 0.3) if "mobile" in service.channels else 0,
+                "in_person": rng.uniform(0.05, 0.2) if offline else 0,
+            }
+            names = [k for k, v in weights.items() if v]
+            for month, total in service.transactions.items():
+                if month[0] != 1399:
+                    continue
+                parts = {k: int(total * weights[k] / sum(weights.values())) for k in names}
+                parts[names[0]] += total - sum(parts.values())
+                service.splits[month] = parts
 
 
 def _statuses(services: dict[str, list[Service]], rng: random.Random) -> None:
@@ -522,6 +603,13 @@ def scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _count(service: Service, month: tuple[int, int], total: int) -> str:
+    split = service.splits.get(month)
+    if not split:
+        return str(total)
+    return "{" + ", ".join(f"{k}: {v}" for k, v in split.items()) + "}"
+
+
 def in_person_step(service: Service) -> str:
     name = service.name.lower()
     for pattern, text in IN_PERSON_STEPS:
@@ -564,10 +652,13 @@ def render_agency(
             lines.append(f'    launched_on: "{y}-{m:02d}-{d:02d}"')
         if service.depends_on:
             lines.append(f"    depends_on: [{', '.join(service.depends_on)}]")
+        if service.benchmarks:
+            lines.append(f"    benchmarks: [{', '.join(service.benchmarks)}]")
         if service.transactions:
             lines.append("    transactions:")
             lines += [
-                f'      "{y}-{m:02d}": {n}' for (y, m), n in sorted(service.transactions.items())
+                f'      "{y}-{m:02d}": {_count(service, (y, m), n)}'
+                for (y, m), n in sorted(service.transactions.items())
             ]
     return "\n".join(lines) + "\n"
 
