@@ -16,10 +16,11 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from egov_audit import __version__
+from egov_audit import __version__, diff, importer, init_cmd
 from egov_audit.check import load_collection, validate_paths
 from egov_audit.engine import CACHE_ENV, RunOptions, default_cache_dir, default_workers
 from egov_audit.errors import EgovAuditError, UsageError
+from egov_audit.i18n import Language
 from egov_audit.model import Severity
 from egov_audit.period import PERIOD_HELP, parse_period
 from egov_audit.render import (
@@ -84,7 +85,8 @@ def _main(
 
 
 def _stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    # soft_wrap: messages name long paths; a wrapped path cannot be copied or grepped.
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 WorkersOption = Annotated[
@@ -221,6 +223,16 @@ def report(
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.TERMINAL,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language of the terminal, Markdown and HTML report (JSON is always "
+            "English). Default: the collection's language, else en.",
+            show_default=False,
+        ),
+    ] = None,
     top: Annotated[
         int,
         typer.Option(
@@ -260,6 +272,8 @@ def report(
       egov-audit report inventories/qom --period 1399-H1
 
       egov-audit report inventories/qom -p 1399-01..1399-03 --format markdown -o q1.md
+
+      egov-audit report inventories/qom -p 1399-H1 --format html --lang fa -o qom.html
     """
     if not collection.is_dir():
         raise UsageError(
@@ -285,11 +299,12 @@ def report(
             f"warning: {len(loaded.excluded)} file(s) with errors are not counted; "
             f"run 'egov-audit validate {collection}' to see why"
         )
+    language = lang or loaded.collection.language or Language.EN
     if output_format is ReportFormat.TERMINAL and output is None:
         console = Console(highlight=False)
-        report_terminal.write(readiness, console)
+        report_terminal.write(readiness, console, language)
         return
-    _write_output(REPORT_RENDERERS[output_format](readiness), output, force=force)
+    _write_output(REPORT_RENDERERS[output_format](readiness, language), output, force=force)
 
 
 @app.command()
@@ -307,6 +322,44 @@ def schema(
     if name not in SCHEMA_NAMES:
         raise UsageError(f"unknown schema {name!r}; choose one of: {', '.join(SCHEMA_NAMES)}")
     sys.stdout.write(schema_text(name))
+
+
+@app.command()
+def benchmarks(
+    catalogue: Annotated[
+        str | None,
+        typer.Argument(help="Show one list: sdg or un. Default: both.", show_default=False),
+    ] = None,
+) -> None:
+    """List the benchmark codes a service can carry in `benchmarks:`.
+
+    sdg: the 21 procedures of Annex II of the EU Single Digital Gateway Regulation, which
+    must be fully online. un: the online-service areas of the UN E-Government Survey.
+
+    Examples:
+
+      egov-audit benchmarks
+
+      egov-audit benchmarks sdg
+    """
+    from egov_audit.benchmarks import catalogues
+
+    found = catalogues()
+    if catalogue is not None and catalogue not in found:
+        raise UsageError(f"unknown list {catalogue!r}; choose one of: {', '.join(found)}")
+    for item in found.values():
+        if catalogue is not None and item.id != catalogue:
+            continue
+        sys.stdout.write(f"{item.title}\n{item.source}\n\n")
+        width = max(len(entry.code) for entry in item.items)
+        for entry in item.items:
+            sys.stdout.write(f"  {entry.code:<{width}}  {entry.title} ({entry.group})\n")
+        sys.stdout.write("\n")
+
+
+init_cmd.register(app)
+importer.register(app)
+diff.register(app)
 
 
 def main() -> None:

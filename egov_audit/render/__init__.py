@@ -12,6 +12,7 @@ from egov_audit.render import (
     findings_junit,
     findings_sarif,
     findings_text,
+    report_html,
     report_json,
     report_markdown,
     report_terminal,
@@ -25,6 +26,7 @@ class ReportFormat(StrEnum):
     TERMINAL = "terminal"
     MARKDOWN = "markdown"
     JSON = "json"
+    HTML = "html"
 
 
 class FindingsFormat(StrEnum):
@@ -37,13 +39,15 @@ class FindingsFormat(StrEnum):
     JUNIT = "junit"
 
 
-ReportRenderer = Callable[[ReadinessReport], str]
+#: A report renderer: the report and the language code (``en``, ``fa``, ``el``, ``vi``).
+ReportRenderer = Callable[[ReadinessReport, str], str]
 FindingsRenderer = Callable[[ValidationResult], str]
 
 REPORT_RENDERERS: dict[ReportFormat, ReportRenderer] = {
     ReportFormat.TERMINAL: report_terminal.render,
     ReportFormat.MARKDOWN: report_markdown.render,
     ReportFormat.JSON: report_json.render,
+    ReportFormat.HTML: report_html.render,
 }
 
 FINDINGS_RENDERERS: dict[FindingsFormat, FindingsRenderer] = {

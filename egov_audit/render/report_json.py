@@ -106,6 +106,11 @@ def to_dict(report: ReadinessReport) -> dict[str, Any]:
     }
 
 
-def render(report: ReadinessReport) -> str:
-    """The report as indented JSON text (UTF-8, names unescaped)."""
+def render(report: ReadinessReport, lang: str = "en") -> str:
+    """The report as indented JSON text (UTF-8, names unescaped).
+
+    JSON is for tools: its keys and values are the same in every language, so ``lang``
+    is accepted (like every report renderer) and ignored.
+    """
+    del lang
     return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"

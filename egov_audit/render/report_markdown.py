@@ -6,11 +6,14 @@ import re
 
 from tabulate import tabulate
 
-from egov_audit.render.labels import coverage, number, title
+from egov_audit.i18n import translator
+from egov_audit.render.labels import coverage, title
 from egov_audit.render.sections import agencies_line, notes, tables
 from egov_audit.report import ReadinessReport
 
-_FIGURE = re.compile(r"[0-9][0-9,.]*%?\Z")
+#: A figure in any of the report languages: digits of any script, group and decimal
+#: separators (``,`` ``.`` Persian ``٬`` ``٫``, no-break spaces) and a percent sign.
+_FIGURE = re.compile(r"\d[\d,.\u066b\u066c\u00a0\u202f]*[%\u066a]?\Z")
 
 
 def _alignment(rows: list[list[str]]) -> list[str]:
@@ -21,16 +24,19 @@ def _alignment(rows: list[list[str]]) -> list[str]:
     ]
 
 
-def render(report: ReadinessReport) -> str:
-    """The whole report as a Markdown document."""
+def render(report: ReadinessReport, lang: str = "en") -> str:
+    """The whole report as a Markdown document in language ``lang``."""
+    tr = translator(lang)
+    agencies, services = tr.gettext("Agencies"), tr.gettext("Services")
+    transactions, none = tr.gettext("Transactions"), tr.gettext("None.")
     parts = [
-        f"# {title(report)}",
+        f"# {title(report, tr)}",
         "",
-        f"- **Agencies:** {agencies_line(report)}",
-        f"- **Services:** {number(report.services_total)}",
-        f"- **Transactions:** {number(report.transactions_total)} ({coverage(report)})",
+        f"- **{agencies}:** {agencies_line(report, tr)}",
+        f"- **{services}:** {tr.number(report.services_total)}",
+        f"- **{transactions}:** {tr.number(report.transactions_total)} ({coverage(report, tr)})",
     ]
-    for table in tables(report):
+    for table in tables(report, tr):
         parts += ["", f"## {table.title}", "", table.note, ""]
         if table.rows:
             parts.append(
@@ -43,8 +49,9 @@ def render(report: ReadinessReport) -> str:
                 )
             )
         else:
-            parts.append("_None._")
-    extra = notes(report)
+            parts.append(f"_{none}_")
+    extra = notes(report, tr)
     if extra:
-        parts += ["", "## Notes", ""] + [f"- {line}" for line in extra]
+        heading = tr.gettext("Notes")
+        parts += ["", f"## {heading}", ""] + [f"- {line}" for line in extra]
     return "\n".join(parts) + "\n"

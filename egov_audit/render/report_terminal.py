@@ -1,19 +1,21 @@
-"""The report for the terminal: rich tables with bar charts."""
+"""The report for the terminal: rich tables with bar charts, in the report's language."""
 
 from __future__ import annotations
 
 import io
 
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import Console, JustifyMethod
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from egov_audit.render.labels import bar, coverage, number, title
+from egov_audit.i18n import Translator, translator
+from egov_audit.render.labels import bar, coverage, title
 from egov_audit.render.sections import Table, agencies_line, notes, tables
 from egov_audit.report import ReadinessReport
 
 
-def _rich_table(table: Table) -> RichTable:
+def _rich_table(table: Table, tr: Translator) -> RichTable:
     out = RichTable(
         title=table.title,
         caption=table.note,
@@ -21,34 +23,45 @@ def _rich_table(table: Table) -> RichTable:
         caption_justify="left",
         expand=False,
     )
+    text: JustifyMethod = "right" if tr.direction == "rtl" else "left"
     for index, header in enumerate(table.headers):
-        out.add_column(header, justify="left" if index == 0 or header == "Agency" else "right")
+        out.add_column(header, justify=text if index in table.text_columns else "right")
     out.add_column("", justify="left", style="cyan", no_wrap=True)
     for row, (count, total) in zip(table.rows, table.shares, strict=True):
         out.add_row(*row, bar(count, total, 24))
     return out
 
 
-def write(report: ReadinessReport, console: Console) -> None:
-    """Print the report on ``console``."""
-    console.print(Text(title(report), style="bold"))
-    console.print(f"Agencies      {agencies_line(report)}")
-    console.print(f"Services      {number(report.services_total)}")
+def write(report: ReadinessReport, console: Console, lang: str = "en") -> None:
+    """Print the report on ``console`` in language ``lang``."""
+    tr = translator(lang)
+    labels = [tr.gettext("Agencies"), tr.gettext("Services"), tr.gettext("Transactions")]
+    width = max(cell_len(label) for label in labels) + 2
+
+    def head(label: str) -> str:
+        return label + " " * (width - cell_len(label))
+
+    console.print(Text(title(report, tr), style="bold"))
+    console.print(f"{head(labels[0])}{agencies_line(report, tr)}")
+    console.print(f"{head(labels[1])}{tr.number(report.services_total)}")
     console.print(
-        f"Transactions  {number(report.transactions_total)} ({coverage(report)})", highlight=False
+        f"{head(labels[2])}{tr.number(report.transactions_total)} ({coverage(report, tr)})",
+        highlight=False,
     )
-    for table in tables(report):
+    for table in tables(report, tr):
         console.print()
-        console.print(_rich_table(table))
-    extra = notes(report)
+        console.print(_rich_table(table, tr))
+    extra = notes(report, tr)
     if extra:
         console.print()
         for line in extra:
             console.print(f"• {line}", highlight=False)
 
 
-def render(report: ReadinessReport, *, width: int = 100, color: bool = False) -> str:
-    """The report as terminal text (ANSI colours only when ``color``)."""
+def render(
+    report: ReadinessReport, lang: str = "en", *, width: int = 100, color: bool = False
+) -> str:
+    """The report as terminal text in language ``lang`` (ANSI colours only when ``color``)."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -57,5 +70,5 @@ def render(report: ReadinessReport, *, width: int = 100, color: bool = False) ->
         color_system="auto" if color else None,
         highlight=False,
     )
-    write(report, console)
+    write(report, console, lang)
     return buffer.getvalue()
