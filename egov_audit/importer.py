@@ -74,6 +74,7 @@ import typer
 from egov_audit.calendars import Calendar, parse_date, parse_month
 from egov_audit.check import AGENCIES_DIR, COLLECTION_FILE, YAML_SUFFIXES, validate_paths
 from egov_audit.errors import UsageError
+from egov_audit.files import write_new_file
 from egov_audit.init_cmd import (
     ascii_digits,
     declaration_header,
@@ -81,7 +82,6 @@ from egov_audit.init_cmd import (
     load_registry,
     normalise_date,
     parse_declared_on,
-    write_new_file,
     yaml_str,
 )
 from egov_audit.model import AgencyRef, Collection, Severity

@@ -30,7 +30,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -40,6 +39,7 @@ import yaml
 from egov_audit.calendars import Calendar, parse_date, today
 from egov_audit.check import AGENCIES_DIR, COLLECTION_FILE, check_collection_file
 from egov_audit.errors import UsageError
+from egov_audit.files import write_new_file
 from egov_audit.model import AgencyRef, Collection, Severity
 from egov_audit.schema import schema_text
 
@@ -136,41 +136,6 @@ def schema_reference(output: Path) -> str:
             return Path(os.path.relpath(candidate, folder)).as_posix()
     identifier: str = json.loads(schema_text("agency"))["$id"]
     return identifier
-
-
-def write_new_file(path: Path, text: str, *, force: bool) -> None:
-    """Write ``text`` to ``path`` atomically; refuse an existing file unless ``force``.
-
-    Without ``force`` the temporary file is hard-linked into place, which fails if the
-    file appeared meanwhile, so nothing is ever overwritten by a race either.
-    """
-    if path.exists() and not force:
-        raise UsageError(f"{path} exists; pass --force to overwrite it")
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder")
-    folder = path.parent
-    if not folder.is_dir():
-        raise UsageError(f"{folder}: no such folder")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise UsageError(f"{folder}: cannot write here: {error.strerror or error}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise UsageError(f"{path} exists; pass --force to overwrite it") from None
-            except OSError:  # no hard links here (some network or FAT file systems)
-                if path.exists():
-                    raise UsageError(f"{path} exists; pass --force to overwrite it") from None
-                os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def declaration_header(output: Path, collection: Collection) -> str:
