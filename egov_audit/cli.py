@@ -220,8 +220,26 @@ def report(
             show_default=False,
         ),
     ] = None,
+    compare_with: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            "-c",
+            help="Set each headline figure beside the same figure for this other period "
+            "(same forms as --period), with the change in times and percent. Statuses are "
+            "as declared now; a service counts in the other period if it was launched by then.",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. csv: the per-agency table for spreadsheets, UTF-8 with a "
+            "byte order mark (so that Excel reads Persian and Greek names), cells that "
+            "could run as formulas prefixed with an apostrophe.",
+        ),
     ] = ReportFormat.TERMINAL,
     lang: Annotated[
         Language | None,
@@ -263,9 +281,12 @@ def report(
     """Print the readiness report of a collection.
 
     Agencies declared and verified; services by status; new services of the year by
-    type; audiences; channel shares; transactions in the period (the months it covers
-    are stated, never annualised); the leading agencies and those needing follow-up,
-    with the ranking rule. Files with validation errors are left out and named.
+    type; audiences; channel shares; digital take-up; transactions in the period (the
+    months it covers are stated, never annualised) with the busiest and quietest month;
+    the leading agencies and those needing follow-up, with the ranking rule; services
+    not yet fully electronic and their in-person steps; interoperability (providers,
+    consumers, blocked services); benchmark coverage. With --compare, the headline
+    figures beside another period's. Files with validation errors are left out and named.
 
     Examples:
 
@@ -274,6 +295,10 @@ def report(
       egov-audit report inventories/qom -p 1399-01..1399-03 --format markdown -o q1.md
 
       egov-audit report inventories/qom -p 1399-H1 --format html --lang fa -o qom.html
+
+      egov-audit report inventories/qom -p 1399-H1 --compare 1398-H1
+
+      egov-audit report inventories/qom -p 1399-H1 --format csv -o agencies.csv
     """
     if not collection.is_dir():
         raise UsageError(
@@ -287,12 +312,18 @@ def report(
             f"run 'egov-audit validate {collection}'"
         )
     chosen = parse_period(period) if period else default_period(loaded.declarations)
+    other = parse_period(compare_with) if compare_with else None
+    rule = RankingRule(min_services=min_services, top=top)
+    excluded = [r.path for r in loaded.excluded]
     readiness = build_report(
-        loaded.collection,
-        loaded.declarations,
-        chosen,
-        rule=RankingRule(min_services=min_services, top=top),
-        excluded_files=[r.path for r in loaded.excluded],
+        loaded.collection, loaded.declarations, chosen, rule=rule, excluded_files=excluded
+    )
+    previous = (
+        build_report(
+            loaded.collection, loaded.declarations, other, rule=rule, excluded_files=excluded
+        )
+        if other is not None
+        else None
     )
     if loaded.excluded:
         _stderr().print(
@@ -302,9 +333,10 @@ def report(
     language = lang or loaded.collection.language or Language.EN
     if output_format is ReportFormat.TERMINAL and output is None:
         console = Console(highlight=False)
-        report_terminal.write(readiness, console, language)
+        report_terminal.write(readiness, console, language, previous=previous)
         return
-    _write_output(REPORT_RENDERERS[output_format](readiness, language), output, force=force)
+    renderer = REPORT_RENDERERS[output_format]
+    _write_output(renderer(readiness, language, previous=previous), output, force=force)
 
 
 @app.command()

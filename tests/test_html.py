@@ -124,8 +124,10 @@ def test_english_page_structure(mini: Path) -> None:
     assert page.headings["h1"] == ["Mini Province: e-government readiness report, 1399-H1"]
     wanted = [table.title for table in tables(report)] + ["Notes"]
     assert page.headings["h2"] == wanted
-    assert sum(1 for name, _ in page.tags if name == "svg") == 6
-    assert sum(1 for name, _ in page.tags if name == "table") == 6  # follow-up is empty
+    # six charts, and the providers chart (beta provides alpha's inspection)
+    assert sum(1 for name, _ in page.tags if name == "svg") == 7
+    # follow-up is empty; take-up, blocked services and benchmarks have no data
+    assert sum(1 for name, _ in page.tags if name == "table") == 11
     assert "Not declared (1): Delta Agency." in page.all_text
     assert "@page { size: A4; margin: 15mm; }" in html
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from typing import Protocol
 
 from egov_audit.check import ValidationResult
 from egov_audit.render import (
@@ -12,6 +13,7 @@ from egov_audit.render import (
     findings_junit,
     findings_sarif,
     findings_text,
+    report_csv,
     report_html,
     report_json,
     report_markdown,
@@ -27,6 +29,7 @@ class ReportFormat(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     HTML = "html"
+    CSV = "csv"
 
 
 class FindingsFormat(StrEnum):
@@ -39,8 +42,15 @@ class FindingsFormat(StrEnum):
     JUNIT = "junit"
 
 
-#: A report renderer: the report and the language code (``en``, ``fa``, ``el``, ``vi``).
-ReportRenderer = Callable[[ReadinessReport, str], str]
+class ReportRenderer(Protocol):
+    """A report renderer: the report, the language code (``en``, ``fa``, ``el``, ``vi``)
+    and, for ``--compare``, the report of the same declarations for another period."""
+
+    def __call__(
+        self, report: ReadinessReport, lang: str = ..., *, previous: ReadinessReport | None = ...
+    ) -> str: ...
+
+
 FindingsRenderer = Callable[[ValidationResult], str]
 
 REPORT_RENDERERS: dict[ReportFormat, ReportRenderer] = {
@@ -48,6 +58,7 @@ REPORT_RENDERERS: dict[ReportFormat, ReportRenderer] = {
     ReportFormat.MARKDOWN: report_markdown.render,
     ReportFormat.JSON: report_json.render,
     ReportFormat.HTML: report_html.render,
+    ReportFormat.CSV: report_csv.render,
 }
 
 FINDINGS_RENDERERS: dict[FindingsFormat, FindingsRenderer] = {

@@ -7,6 +7,9 @@ it is shown) so that ``egov_audit/locale/<lang>/LC_MESSAGES/egov_audit.po`` tran
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+
+from babel.numbers import format_decimal, format_percent
 
 from egov_audit.calendars import Calendar, Month, format_month
 from egov_audit.i18n import N_, Translator, translator
@@ -162,3 +165,70 @@ def bar(count: int, total: int, width: int = 30) -> str:
         return ""
     cells = round(width * count / total)
     return "█" * cells
+
+
+#: The benchmark lists by catalogue id (their items' titles are shown as the list has them).
+CATALOGUE_LABELS: dict[str, str] = {
+    "sdg": N_("EU Single Digital Gateway Regulation, Annex II"),
+    "un": N_("UN E-Government Survey, online services"),
+}
+
+#: The figures that ``--compare`` sets beside the other period's, by :class:`Change` key.
+CHANGE_LABELS: dict[str, str] = {
+    "agencies_declared": N_("Agencies that declared"),
+    "services": N_("Services"),
+    **{f"status.{status.value}": label for status, label in STATUS_LABELS.items()},
+    "transactions": N_("Transactions"),
+    "new_services": N_("New services in the year"),
+    **{f"channel.{channel.value}": label for channel, label in CHANNEL_LABELS.items()},
+    "digital_take_up": N_("Digital take-up"),
+}
+
+
+def _one_decimal_pattern(tr: Translator) -> str:
+    """The locale's percent pattern with one decimal (``#,##0%`` -> ``#,##0.0%``)."""
+    pattern = str(tr.locale.percent_formats[None].pattern).partition(";")[0]
+    last_zero = pattern.rfind("0")
+    if last_zero < 0 or "." in pattern:
+        return pattern
+    return pattern[: last_zero + 1] + ".0" + pattern[last_zero + 1 :]
+
+
+def fraction(value: float, tr: Translator = ENGLISH) -> str:
+    """A share given as a fraction (0.733...) as a percentage with one decimal (``73.3%``)."""
+    rounded = Decimal(f"{100 * value:.1f}") / 100
+    text = format_percent(
+        rounded,
+        format=_one_decimal_pattern(tr),
+        locale=tr.locale,
+        numbering_system=str(tr.locale.default_numbering_system),
+    )
+    return tr.digits(str(text))
+
+
+def signed_percent(value: float | None, tr: Translator = ENGLISH) -> str:
+    """A change in percent with its sign and one decimal (``+174.5%``); ``-`` when unknown."""
+    if value is None:
+        return "-"
+    rounded = Decimal(f"{value:.1f}") / 100
+    pattern = _one_decimal_pattern(tr)
+    text = format_percent(
+        rounded,
+        format=f"+{pattern};-{pattern}",
+        locale=tr.locale,
+        numbering_system=str(tr.locale.default_numbering_system),
+    )
+    return tr.digits(str(text))
+
+
+def ratio(value: float | None, tr: Translator = ENGLISH) -> str:
+    """How many times the other period's figure, with one decimal (``2.7x``); ``-`` if unknown."""
+    if value is None:
+        return "-"
+    text = format_decimal(
+        Decimal(f"{value:.1f}"),
+        format="#,##0.0",
+        locale=tr.locale,
+        numbering_system=str(tr.locale.default_numbering_system),
+    )
+    return tr.gettext("{ratio}x").format(ratio=tr.digits(str(text)))

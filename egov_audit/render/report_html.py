@@ -28,13 +28,20 @@ from egov_audit.render.sections import (
     Table,
     agencies_line,
     audience_table,
+    benchmark_tables,
     channel_table,
+    comparison_table,
     follow_up_table,
+    in_person_steps_table,
+    interoperability_tables,
     leaders_table,
     monthly_table,
     new_services_table,
     notes,
+    open_services_table,
+    peak_months_table,
     status_table,
+    take_up_table,
 )
 from egov_audit.report import ReadinessReport
 
@@ -74,6 +81,8 @@ svg.chart text {{ font: 13px {_FONTS}; fill: var(--ink); }}
 svg.chart .value {{ fill: var(--muted); }}
 svg.chart .bar {{ fill: var(--bar); }}
 svg.chart .track {{ fill: var(--soft); }}
+svg.chart .busiest {{ fill: #b3541e; }}
+svg.chart .quietest {{ fill: #8c959f; }}
 table {{ width: 100%; margin: .5rem 0 1rem; border-collapse: collapse; font-size: .9rem; }}
 th, td {{ padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: start;
   vertical-align: top; }}
@@ -102,6 +111,8 @@ class _Bar:
     label: str
     fraction: float
     value: str
+    mark: str = ""
+    """An extra class of the bar (``busiest``, ``quietest``) that colours it apart."""
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -147,12 +158,14 @@ def _bar_chart(
             bar_x = track_x
             value_x = bar_x + length + 6
         label_anchor = "start" if rtl else "end"
+        bar_class = _e(f"bar {bar.mark}" if bar.mark else "bar")
         parts.append(
             f"<g><title>{_e(bar.label)}: {_e(bar.value)}</title>"
             f'<text x="{label_x}" y="{middle}" dominant-baseline="central" '
             f'text-anchor="{label_anchor}">{_e(_shorten(bar.label, limit))}</text>'
             f'<rect class="track" x="{track_x}" y="{y + 5}" width="{area}" height="{row - 10}"/>'
-            f'<rect class="bar" x="{bar_x}" y="{y + 5}" width="{length}" height="{row - 10}"/>'
+            f'<rect class="{bar_class}" x="{bar_x}" y="{y + 5}" width="{length}" '
+            f'height="{row - 10}"/>'
             f'<text class="value" x="{value_x}" y="{middle}" dominant-baseline="central" '
             f'text-anchor="start">{_e(bar.value)}</text></g>'
         )
@@ -187,6 +200,11 @@ def _html_table(table: Table, tr: Translator) -> str:
 
 
 def _section(ident: str, table: Table, tr: Translator, chart: str = "", extra: str = "") -> str:
+    if table.no_data:
+        return (
+            f'<section id="{ident}"><h2>{_e(table.title)}</h2>'
+            f'<p class="note no-data">{_e(table.note)}</p></section>'
+        )
     return (
         f'<section id="{ident}"><h2>{_e(table.title)}</h2>'
         f'<p class="note">{_e(table.note)}</p>{extra}{chart}{_html_table(table, tr)}</section>'
@@ -231,25 +249,81 @@ def _headline(report: ReadinessReport, tr: Translator) -> str:
     )
 
 
-def render(report: ReadinessReport, lang: str = "en") -> str:
-    """The whole report as a self-contained HTML5 page in language ``lang``."""
+def _month_bars(report: ReadinessReport, tr: Translator) -> list[_Bar]:
+    """The monthly series, the busiest and the quietest month marked and named."""
+    calendar = report.collection.calendar
+    peak = max((n for _m, n in report.transactions_by_month), default=0)
+    busiest, quietest = report.busiest_month, report.quietest_month
+    busiest_label, quietest_label = tr.gettext("Busiest month"), tr.gettext("Quietest month")
+    bars = []
+    for month, count in report.transactions_by_month:
+        value, mark = tr.number(count), ""
+        if busiest is not None and (month, count) == busiest:
+            value, mark = f"{value} ({busiest_label})", "busiest"
+        elif quietest is not None and (month, count) == quietest:
+            value, mark = f"{value} ({quietest_label})", "quietest"
+        bars.append(
+            _Bar(month_row_label(calendar, month, tr), count / peak if peak else 0.0, value, mark)
+        )
+    return bars
+
+
+def _table_chart(table: Table, tr: Translator, column: int, label_width: int = 220) -> str:
+    """Bars of a table's shares, each labelled with its first cell and the cell ``column``."""
+    if table.no_data or not table.rows:
+        return ""
+    bars = [
+        _Bar(cells[0], count / total if total else 0.0, cells[column])
+        for cells, (count, total) in zip(table.rows, table.shares, strict=True)
+    ]
+    return _bar_chart(table.title, bars, tr, label_width=label_width)
+
+
+def _interoperability(report: ReadinessReport, tr: Translator) -> list[str]:
+    found = interoperability_tables(report, tr)
+    if len(found) == 1:
+        return [_section("interoperability", found[0], tr)]
+    providers, consumers, blocked = found
+    return [
+        _section("providers", providers, tr, _table_chart(providers, tr, 3, 330)),
+        _section("consumers", consumers, tr),
+        _section("blocked", blocked, tr),
+    ]
+
+
+def _benchmarks(report: ReadinessReport, tr: Translator) -> list[str]:
+    found = benchmark_tables(report, tr)
+    if len(found) == 1:
+        return [_section("benchmarks", found[0], tr)]
+    coverage, missing = found
+    return [
+        _section("benchmarks", coverage, tr, _table_chart(coverage, tr, 4, 330)),
+        _section("benchmarks-missing", missing, tr),
+    ]
+
+
+def render(
+    report: ReadinessReport, lang: str = "en", *, previous: ReadinessReport | None = None
+) -> str:
+    """The whole report as a self-contained HTML5 page in language ``lang``.
+
+    With ``previous`` (the same declarations for another period), the headline figures of
+    both periods are compared in a section after the headline.
+    """
     tr = translator(lang)
     heading = title(report, tr)
-    calendar = report.collection.calendar
 
     status = status_table(report, tr)
     new = new_services_table(report, tr)
     audiences = audience_table(report, tr)
     channels = channel_table(report, tr)
+    take_up = take_up_table(report, tr)
     monthly = monthly_table(report, tr)
+    peaks = peak_months_table(report, tr)
     leaders = leaders_table(report, tr)
     follow_up = follow_up_table(report, tr)
 
-    peak = max((n for _m, n in report.transactions_by_month), default=0)
-    month_bars = [
-        _Bar(month_row_label(calendar, m, tr), n / peak if peak else 0.0, tr.number(n))
-        for m, n in report.transactions_by_month
-    ]
+    month_bars = _month_bars(report, tr)
     leader_bars = [
         _Bar(agency_name(row, report, tr), row.full_share, tr.percent(row.full, row.services))
         for row in report.leaders
@@ -261,18 +335,27 @@ def render(report: ReadinessReport, lang: str = "en") -> str:
         + (_bar_chart(leaders.title, leader_bars, tr, label_width=330) if leader_bars else "")
         + f"{_html_table(leaders, tr)}</section>"
     )
-    sections = [
+    sections = []
+    if previous is not None:
+        sections.append(_section("compare", comparison_table(report, previous, tr), tr))
+    sections += [
         _section("status", status, tr, _bar_chart(status.title, _share_bars(status), tr)),
         _section("new-services", new, tr, _bar_chart(new.title, _share_bars(new), tr)),
         _section(
             "audiences", audiences, tr, _bar_chart(audiences.title, _share_bars(audiences), tr)
         ),
         _section("channels", channels, tr, _bar_chart(channels.title, _share_bars(channels), tr)),
+        _section("take-up", take_up, tr, _table_chart(take_up, tr, 5, 330)),
         _section(
             "months", monthly, tr, _bar_chart(monthly.title, month_bars, tr) if month_bars else ""
         ),
+        _section("peak-months", peaks, tr),
         leaders_section,
         _section("follow-up", follow_up, tr),
+        _section("open-services", open_services_table(report, tr), tr),
+        _section("in-person-steps", in_person_steps_table(report, tr), tr),
+        *_interoperability(report, tr),
+        *_benchmarks(report, tr),
     ]
     extra = notes(report, tr)
     if extra:

@@ -24,8 +24,14 @@ def _alignment(rows: list[list[str]]) -> list[str]:
     ]
 
 
-def render(report: ReadinessReport, lang: str = "en") -> str:
-    """The whole report as a Markdown document in language ``lang``."""
+def render(
+    report: ReadinessReport, lang: str = "en", *, previous: ReadinessReport | None = None
+) -> str:
+    """The whole report as a Markdown document in language ``lang``.
+
+    With ``previous`` (the same declarations for another period), the headline figures of
+    both periods are compared in a section after the headline.
+    """
     tr = translator(lang)
     agencies, services = tr.gettext("Agencies"), tr.gettext("Services")
     transactions, none = tr.gettext("Transactions"), tr.gettext("None.")
@@ -36,8 +42,11 @@ def render(report: ReadinessReport, lang: str = "en") -> str:
         f"- **{services}:** {tr.number(report.services_total)}",
         f"- **{transactions}:** {tr.number(report.transactions_total)} ({coverage(report, tr)})",
     ]
-    for table in tables(report, tr):
-        parts += ["", f"## {table.title}", "", table.note, ""]
+    for table in tables(report, tr, previous):
+        parts += ["", f"## {table.title}", "", table.note]
+        if table.no_data:
+            continue
+        parts.append("")
         if table.rows:
             parts.append(
                 tabulate(
@@ -45,7 +54,14 @@ def render(report: ReadinessReport, lang: str = "en") -> str:
                     headers=table.headers,
                     tablefmt="pipe",
                     disable_numparse=True,
-                    colalign=_alignment(table.rows),
+                    colalign=(
+                        [
+                            "left" if i in table.text_columns else "right"
+                            for i in range(len(table.headers))
+                        ]
+                        if table.align_by_columns
+                        else _alignment(table.rows)
+                    ),
                 )
             )
         else:

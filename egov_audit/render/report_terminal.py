@@ -26,14 +26,23 @@ def _rich_table(table: Table, tr: Translator) -> RichTable:
     text: JustifyMethod = "right" if tr.direction == "rtl" else "left"
     for index, header in enumerate(table.headers):
         out.add_column(header, justify=text if index in table.text_columns else "right")
-    out.add_column("", justify="left", style="cyan", no_wrap=True)
+    # the tables added with the insights leave the bar column out when they have no bars
+    bars = not table.align_by_columns or any(total for _count, total in table.shares)
+    if bars:
+        out.add_column("", justify="left", style="cyan", no_wrap=True)
     for row, (count, total) in zip(table.rows, table.shares, strict=True):
-        out.add_row(*row, bar(count, total, 24))
+        out.add_row(*row, *([bar(count, total, 24)] if bars else []))
     return out
 
 
-def write(report: ReadinessReport, console: Console, lang: str = "en") -> None:
-    """Print the report on ``console`` in language ``lang``."""
+def write(
+    report: ReadinessReport,
+    console: Console,
+    lang: str = "en",
+    *,
+    previous: ReadinessReport | None = None,
+) -> None:
+    """Print the report on ``console`` in language ``lang`` (compared with ``previous``)."""
     tr = translator(lang)
     labels = [tr.gettext("Agencies"), tr.gettext("Services"), tr.gettext("Transactions")]
     width = max(cell_len(label) for label in labels) + 2
@@ -48,8 +57,12 @@ def write(report: ReadinessReport, console: Console, lang: str = "en") -> None:
         f"{head(labels[2])}{tr.number(report.transactions_total)} ({coverage(report, tr)})",
         highlight=False,
     )
-    for table in tables(report, tr):
+    for table in tables(report, tr, previous):
         console.print()
+        if table.no_data:
+            console.print(Text(table.title, style="italic"))
+            console.print(table.note, highlight=False)
+            continue
         console.print(_rich_table(table, tr))
     extra = notes(report, tr)
     if extra:
@@ -59,7 +72,12 @@ def write(report: ReadinessReport, console: Console, lang: str = "en") -> None:
 
 
 def render(
-    report: ReadinessReport, lang: str = "en", *, width: int = 100, color: bool = False
+    report: ReadinessReport,
+    lang: str = "en",
+    *,
+    previous: ReadinessReport | None = None,
+    width: int = 100,
+    color: bool = False,
 ) -> str:
     """The report as terminal text in language ``lang`` (ANSI colours only when ``color``)."""
     buffer = io.StringIO()
@@ -70,5 +88,5 @@ def render(
         color_system="auto" if color else None,
         highlight=False,
     )
-    write(report, console, lang)
+    write(report, console, lang, previous=previous)
     return buffer.getvalue()
