@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,6 +19,7 @@ from egov_audit import __version__, diff, importer, init_cmd
 from egov_audit.check import load_collection, validate_paths
 from egov_audit.engine import CACHE_ENV, RunOptions, default_cache_dir, default_workers
 from egov_audit.errors import EgovAuditError, UsageError
+from egov_audit.files import write_new_file
 from egov_audit.i18n import Language
 from egov_audit.model import Severity
 from egov_audit.period import PERIOD_HELP, parse_period
@@ -144,19 +144,7 @@ def _write_output(text: str, output: Path | None, *, force: bool) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    if output.exists() and not force:
-        raise UsageError(f"{output} exists; pass --force to overwrite it")
-    directory = output.parent if str(output.parent) else Path(".")
-    if not directory.is_dir():
-        raise UsageError(f"{directory}: no such folder")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_new_file(output, text, force=force)
     _stderr().print(f"wrote {output}")
 
 
