@@ -91,6 +91,8 @@ def _with_injected_name(source: Path, target: Path, agency: str) -> Path:
                 indent = name[: len(name) - len(name.lstrip())]
                 assert name.lstrip().startswith("name: ")
                 lines[index + 1] = f'{indent}name: "{INJECTED}"\n'
+                if lines[index + 2].lstrip().startswith("name_local: "):
+                    lines[index + 2] = f'{indent}name_local: "{INJECTED}"\n'
                 break
         else:
             raise AssertionError(f"{agency} not found in {path}")

@@ -93,7 +93,7 @@ def test_qom_report_through_the_installed_command_from_another_folder(tmp_path: 
     assert data["transactions"]["total"] == 23_000_000
     assert data["ranking"]["leaders"][:6] == ARTICLE_LEADERS
     text = subprocess.run(
-        command[:-2],
+        [*command[:-2], "--lang", "en"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -119,6 +119,18 @@ def test_qom_report_through_the_installed_command_from_another_folder(tmp_path: 
         "not annualised",
     ):
         assert figure in text, figure
+    # By default the Persian collection is reported in Persian, with the locale's digits.
+    persian = subprocess.run(
+        command[:-2],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=False,
+        timeout=120,
+    ).stdout
+    for figure in ("۶۵۱", "۳۱۸", "۴۸٫۸%", "۲۳٬۰۰۰٬۰۰۰", "شرکت آب و فاضلاب استان قم"):
+        assert figure in persian, figure
 
 
 def test_the_generator_reproduces_the_committed_sample(tmp_path: Path) -> None:

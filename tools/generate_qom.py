@@ -672,6 +672,7 @@ def render_collection() -> str:
         "name: Qom Province",
         "name_local: استان قم",
         "calendar: jalali",
+        "language: fa",
         "agencies:",
     ]
     for agency_id, name, name_local, _ in AGENCIES:
