@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 import jdatetime
 
@@ -30,6 +31,7 @@ class Calendar(StrEnum):
     GREGORIAN = "gregorian"
 
 
+@lru_cache(maxsize=65536)
 def parse_date(calendar: Calendar, text: str) -> Day | None:
     """Return (year, month, day) if ``text`` is a real ``YYYY-MM-DD`` date of the calendar."""
     match = _DATE_RE.match(text)
@@ -46,6 +48,7 @@ def parse_date(calendar: Calendar, text: str) -> Day | None:
     return (year, month, day)
 
 
+@lru_cache(maxsize=65536)
 def parse_month(text: str) -> Month | None:
     """Return (year, month) if ``text`` is a ``YYYY-MM`` month (both calendars have 12)."""
     match = _MONTH_RE.match(text)

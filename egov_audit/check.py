@@ -40,6 +40,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 SPLIT_CHANNELS = ("portal", "kiosk", "mobile", "in_person")
 """The channels a month's count can be split by, in the order reports show them."""
 
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What checking one agency file needs to know about its collection."""
@@ -661,7 +662,10 @@ def check_collection(
     )
     files = agency_files(root)
     results = check_files(files, context, options or RunOptions())
-    positions = _registry_positions(collection_path) if only is None else {}
+    declared = {r.agency_id for r in results}
+    undeclared = context.registry is not None and any(a not in declared for a in context.registry)
+    # Reading collection.yaml again for positions is only worth it when there is a warning.
+    positions = _registry_positions(collection_path) if only is None and undeclared else {}
     results, missing = _cross_file(
         results,
         context,

@@ -109,12 +109,15 @@ NoCacheOption = Annotated[
 ]
 
 
-def _run_options(workers: int | None, no_cache: bool) -> RunOptions:
+def _run_options(
+    workers: int | None, no_cache: bool, *, need_declarations: bool = True
+) -> RunOptions:
     """Worker count, cache folder and (at a terminal, for long runs) a progress bar."""
     return RunOptions(
         workers=workers or default_workers(),
         cache_dir=None if no_cache else default_cache_dir(),
         progress=_progress_bar() if sys.stderr.isatty() else None,
+        need_declarations=need_declarations,
     )
 
 
@@ -185,7 +188,7 @@ def validate(
     if output_format is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
         output_format = FindingsFormat.GITHUB if github else FindingsFormat.TEXT
-    result = validate_paths(paths, _run_options(workers, no_cache))
+    result = validate_paths(paths, _run_options(workers, no_cache, need_declarations=False))
     sys.stdout.write(FINDINGS_RENDERERS[output_format](result))
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:

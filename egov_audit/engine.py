@@ -11,6 +11,7 @@ Entries live in ``$EGOV_AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/egov-audit``, 
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import multiprocessing
@@ -45,6 +46,8 @@ class RunOptions:
     cache_dir: Path | None = None
     progress: Callable[[int, int], None] | None = None
     """Called in the main process as ``progress(done, total)``."""
+    need_declarations: bool = True
+    """False when only findings are wanted (validate): services are then not kept."""
 
 
 def default_workers() -> int:
@@ -93,32 +96,32 @@ def _entry_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / _CACHE_LAYOUT / key[:2] / f"{key}.pickle"
 
 
-def _read_entry(path: Path) -> FileResult | None:
-    from egov_audit.check import FileResult
+_UNPICKLE_ERRORS = (
+    OSError,
+    EOFError,
+    pickle.UnpicklingError,
+    AttributeError,
+    ImportError,
+    TypeError,
+    ValueError,
+)
 
+
+def _load_pickle(path: Path) -> object:
     try:
         with open(path, "rb") as handle:
-            result = pickle.load(handle)
-    except (
-        OSError,
-        EOFError,
-        pickle.UnpicklingError,
-        AttributeError,
-        ImportError,
-        TypeError,
-        ValueError,
-    ):
+            return pickle.load(handle)
+    except _UNPICKLE_ERRORS:
         return None
-    return result if isinstance(result, FileResult) else None
 
 
-def _write_entry(path: Path, result: FileResult) -> None:
+def _write_pickle(path: Path, value: object) -> None:
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         # A read-only or full cache folder only costs speed.
@@ -126,56 +129,123 @@ def _write_entry(path: Path, result: FileResult) -> None:
             Path(tmp).unlink(missing_ok=True)
 
 
-def check_one(path: Path, context: Context, context_key: str, cache_dir: Path | None) -> FileResult:
+def _cache_key(path: Path, context_key: str) -> tuple[str, bytes] | None:
+    """The cache key of a file and its bytes, or None when it cannot be read."""
+    try:
+        data = read_file(path)
+    except YamlLoadError:
+        return None  # checked without the cache, which reports the read error
+    digest = hashlib.sha256()
+    for part in (code_fingerprint(), context_key, str(path)):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest(), data
+
+
+def _from_cache(cache_dir: Path, key: str, need_declarations: bool) -> FileResult | None:
+    """A cached result: the findings and cross-file records, and the declaration if asked.
+
+    The two are stored apart because the declaration (every service) is most of the
+    bytes and only a report needs it.
+    """
+    from egov_audit.check import FileResult
+
+    entry = _entry_path(cache_dir, key)
+    result = _load_pickle(entry)
+    if not isinstance(result, FileResult):
+        return None
+    if need_declarations and result.ok:
+        declaration = _load_pickle(entry.with_suffix(".declaration"))
+        if declaration is None:
+            return None
+        return dataclasses.replace(result, declaration=declaration)  # type: ignore[arg-type]
+    return result
+
+
+def _store(cache_dir: Path, key: str, result: FileResult) -> None:
+    entry = _entry_path(cache_dir, key)
+    if result.declaration is not None:
+        _write_pickle(entry.with_suffix(".declaration"), result.declaration)
+    _write_pickle(entry, dataclasses.replace(result, declaration=None))
+
+
+def check_one(
+    path: Path,
+    context: Context,
+    context_key: str,
+    cache_dir: Path | None,
+    need_declarations: bool = True,
+) -> FileResult:
     """Check one agency file, answering from the cache when its content is unchanged."""
     from egov_audit.check import check_agency_file
 
     display = str(path)
-    if cache_dir is None:
-        return check_agency_file(path, display, context)
-    try:
-        data = read_file(path)
-    except YamlLoadError:
-        return check_agency_file(path, display, context)  # reports the read error
-    digest = hashlib.sha256()
-    for part in (code_fingerprint(), context_key, display):
-        digest.update(part.encode())
-        digest.update(b"\0")
-    digest.update(data)
-    entry = _entry_path(cache_dir, digest.hexdigest())
-    cached = _read_entry(entry)
-    if cached is not None:
-        return cached
-    result = check_agency_file(path, display, context, data)
-    _write_entry(entry, result)
+    keyed = _cache_key(path, context_key) if cache_dir is not None else None
+    if cache_dir is None or keyed is None:
+        result = check_agency_file(path, display, context)
+    else:
+        key, data = keyed
+        cached = _from_cache(cache_dir, key, need_declarations)
+        if cached is not None:
+            return cached
+        result = check_agency_file(path, display, context, data)
+        _store(cache_dir, key, result)
+    if not need_declarations and result.declaration is not None:
+        # Nothing will read it: do not send every service back from a worker.
+        result = dataclasses.replace(result, declaration=None)
     return result
 
 
-def _check_in_worker(job: tuple[Path, Context, str, Path | None]) -> FileResult:
+_Job = tuple[Path, "Context", str, Path | None, bool]
+
+
+def _check_in_worker(job: _Job) -> FileResult:
     return check_one(*job)
 
 
 def check_files(paths: Sequence[Path], context: Context, options: RunOptions) -> list[FileResult]:
-    """Check agency files, in parallel when worth it; results come in the order of ``paths``."""
-    context_key = context_fingerprint(context) if options.cache_dir is not None else ""
-    jobs = [(path, context, context_key, options.cache_dir) for path in paths]
-    results: list[FileResult] = []
+    """Check agency files, in parallel when worth it; results come in the order of ``paths``.
+
+    Cached results are read in this process (a worker would only add the cost of sending
+    them back); the files that changed are checked by the workers.
+    """
+    cache_dir = options.cache_dir
+    context_key = context_fingerprint(context) if cache_dir is not None else ""
+    results: list[FileResult | None] = [None] * len(paths)
     # Many small result objects arrive at once: the cyclic collector would rescan them all
     # repeatedly for nothing (they hold no cycles).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for result in _run(jobs, options.workers):
-            results.append(result)
+        pending: list[int] = []
+        for index, path in enumerate(paths):
+            keyed = _cache_key(path, context_key) if cache_dir is not None else None
+            cached = (
+                _from_cache(cache_dir, keyed[0], options.need_declarations)
+                if cache_dir is not None and keyed is not None
+                else None
+            )
+            if cached is None:
+                pending.append(index)
+            else:
+                results[index] = cached
+        done = len(paths) - len(pending)
+        jobs: list[_Job] = [
+            (paths[i], context, context_key, cache_dir, options.need_declarations) for i in pending
+        ]
+        for index, result in zip(pending, _run(jobs, options.workers), strict=True):
+            results[index] = result
+            done += 1
             if options.progress is not None:
-                options.progress(len(results), len(jobs))
+                options.progress(done, len(paths))
     finally:
         if was_enabled:
             gc.enable()
-    return results
+    return [r for r in results if r is not None]
 
 
-def _run(jobs: list[tuple[Path, Context, str, Path | None]], workers: int) -> Iterator[FileResult]:
+def _run(jobs: list[_Job], workers: int) -> Iterator[FileResult]:
     if workers <= 1 or len(jobs) < _PARALLEL_MIN_FILES:
         for job in jobs:
             yield _check_in_worker(job)

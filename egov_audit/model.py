@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from egov_audit.calendars import Calendar, Day, Month
 
@@ -52,8 +53,22 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+class _Record:
+    """Pickles a slots dataclass as its constructor arguments.
+
+    Cached results hold every service of a collection; the generic pickling of frozen
+    slots dataclasses (a state dict set field by field) takes three times as long.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        names: tuple[str, ...] = self.__slots__  # the dataclass's fields, in order
+        return (type(self), tuple(getattr(self, name) for name in names))
+
+
 @dataclass(frozen=True, slots=True)
-class AgencyRef:
+class AgencyRef(_Record):
     """An agency as named in the collection's registry."""
 
     id: str
@@ -74,7 +89,7 @@ class Collection:
 
 
 @dataclass(frozen=True, slots=True)
-class Service:
+class Service(_Record):
     """One declared service, reduced to what checks across files and reports need."""
 
     id: str
@@ -95,7 +110,7 @@ class Service:
 
 
 @dataclass(frozen=True, slots=True)
-class Declaration:
+class Declaration(_Record):
     """One agency's declaration file, checked and converted."""
 
     agency: AgencyRef
@@ -106,7 +121,7 @@ class Declaration:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(_Record):
     """One problem found in one file, at a line and column, with a stable rule id."""
 
     file: str

@@ -86,9 +86,7 @@ def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
         depth = len(error.absolute_path)
         # Alternatives whose type matched say what is wrong inside the value; when no
         # alternative's type matched, the first (simplest) form is the one to suggest.
-        inside = [
-            e for e in error.context if e.validator != "type" or len(e.absolute_path) > depth
-        ]
+        inside = [e for e in error.context if e.validator != "type" or len(e.absolute_path) > depth]
         if inside:
             best = min(inside, key=lambda e: (-len(e.absolute_path), len(e.context or [])))
         else:

@@ -42,11 +42,43 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 32
 """Deepest nesting accepted: the format itself needs 4 levels."""
 
-# A C composer is only safe below a few thousand levels; a file whose text cannot
-# nest deeper than this bound is composed directly.
-_SAFE_COMPOSE_BOUND = 200
+# libyaml's composer recurses once per level and crashed at about 30,000 levels in the
+# builds we measured (recent libyaml stops at 1,000 by itself). A file whose text cannot
+# nest deeper than a few thousand levels is composed directly; others are first read as
+# an event stream, which streams any depth.
+_SAFE_COMPOSE_BOUND = 2000
 
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_EventLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader: type[Any]
+
+try:
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - PyYAML built without libyaml: slower, same result
+    _Loader = yaml.SafeLoader
+else:
+
+    class _FastLoader(CParser, yaml.resolver.BaseResolver):
+        """libyaml's parser and composer with a resolver that does nothing.
+
+        Tags are never used (scalars are converted by :func:`_scalar` from their style
+        and text), so the per-node tag resolution PyYAML does in Python is skipped: it
+        costs about as much as the composition itself.
+        """
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.resolver.BaseResolver.__init__(self)
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            return "?"
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+    _Loader = _FastLoader
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _TRUE = frozenset({"true", "True", "TRUE"})
@@ -57,7 +89,7 @@ _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 # a quoted string only costs an extra pass over the event stream.
 _MAYBE_NODE_PROPERTY = re.compile(r"(?:^|[\s\[\]{},:?-])[&*!][^\s]", re.MULTILINE)
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{_SAFE_COMPOSE_BOUND},}}", re.MULTILINE)
-_COMPACT_RUN = re.compile(rf"(?:[-?:][ \t]+){{{_SAFE_COMPOSE_BOUND // 4},}}")
+_COMPACT_RUN = re.compile(rf"(?:[-?:][ \t]+){{{_SAFE_COMPOSE_BOUND},}}")
 
 _SYNTAX_HINT = (
     "Check the indentation and quoting near this place: indent with spaces, not tabs, "
@@ -252,11 +284,18 @@ def _is_empty(node: yaml.Node) -> bool:
 
 
 def _needs_event_scan(text: str) -> bool:
-    if _MAYBE_NODE_PROPERTY.search(text) or _DEEP_INDENT.search(text):
+    """Whether the text could hold an anchor, alias or tag, or nest dangerously deep.
+
+    Cheap substring tests first: most declarations have no ``*`` or ``!`` at all, and a
+    regular expression only runs when one of the characters occurs.
+    """
+    if ("&" in text or "*" in text or "!" in text) and _MAYBE_NODE_PROPERTY.search(text):
         return True
-    if _COMPACT_RUN.search(text):
+    if text.count("[") + text.count("{") >= _SAFE_COMPOSE_BOUND * 5:
         return True
-    return text.count("[") + text.count("{") >= _SAFE_COMPOSE_BOUND
+    if " " * _SAFE_COMPOSE_BOUND in text or ("\t" in text and _DEEP_INDENT.search(text)):
+        return True
+    return ("- -" in text or "? " in text) and _COMPACT_RUN.search(text) is not None
 
 
 def _scan_events(text: str, max_depth: int) -> None:
@@ -264,7 +303,7 @@ def _scan_events(text: str, max_depth: int) -> None:
     depth = 0
     documents = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=_EventLoader):
             mark = event.start_mark
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
@@ -348,17 +387,32 @@ def _syntax_error(error: yaml.YAMLError, text: str) -> YamlLoadError:
     )
 
 
+_ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
+_CONSTANTS: dict[str, Any] = {
+    **dict.fromkeys(_NULL),
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(_FALSE, False),
+}
+# A plain scalar can only change type if it starts with one of these characters.
+_SPECIAL_START = frozenset("~nNtTfF+-0123456789")
+
+
 def _convert(node: yaml.Node, depth: int, max_depth: int) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node)
+    """The Python value of a node; written for speed, it runs once per node of every file."""
+    kind = type(node)
+    if kind is _ScalarNode:
+        return _scalar(node)  # type: ignore[arg-type]
     if depth > max_depth:
         raise _too_deep(node.start_mark, max_depth)
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, depth + 1, max_depth) for item in node.value]
+    depth += 1
+    if kind is _SequenceNode:
+        return [
+            _scalar(item) if type(item) is _ScalarNode else _convert(item, depth, max_depth)
+            for item in node.value
+        ]
     result: dict[str, Any] = {}
-    seen: dict[str, yaml.Node] = {}
     for key, value in node.value:
-        if not isinstance(key, yaml.ScalarNode):
+        if type(key) is not _ScalarNode:
             raise YamlLoadError(
                 "yaml-complex-key",
                 "a mapping key must be a plain value, not a list or a mapping",
@@ -366,32 +420,36 @@ def _convert(node: yaml.Node, depth: int, max_depth: int) -> Any:
                 position=_position(key.start_mark),
             )
         name = key.value
-        if name in seen:
-            first = _position(seen[name].start_mark)
-            here = _position(key.start_mark)
-            raise YamlLoadError(
-                "yaml-duplicate-key",
-                f"the key '{name}' appears twice in one mapping (lines {first.line} "
-                f"and {here.line})",
-                hint="Keep one of them: YAML tools disagree on which one wins.",
-                position=here,
-                related=first,
-            )
-        seen[name] = key
-        result[name] = _convert(value, depth + 1, max_depth)
+        if name in result:
+            raise _duplicate_key(node, key)
+        result[name] = (
+            _scalar(value) if type(value) is _ScalarNode else _convert(value, depth, max_depth)
+        )
     return result
 
 
+def _duplicate_key(mapping: yaml.Node, key: yaml.Node) -> YamlLoadError:
+    first_key = next(k for k, _ in mapping.value if k.value == key.value)
+    first = _position(first_key.start_mark)
+    here = _position(key.start_mark)
+    return YamlLoadError(
+        "yaml-duplicate-key",
+        f"the key '{key.value}' appears twice in one mapping (lines {first.line} and {here.line})",
+        hint="Keep one of them: YAML tools disagree on which one wins.",
+        position=here,
+        related=first,
+    )
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
+    """YAML 1.2 core: only plain null, booleans and decimal integers change type."""
     value: str = node.value
-    if node.style:  # quoted or block scalars are always text
-        return value
-    if value in _NULL:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
+    if node.style or value[:1] not in _SPECIAL_START:  # quoted, block, or plain text
+        if value or node.style:
+            return value
+        return None  # an empty plain scalar is null
+    if value in _CONSTANTS:
+        return _CONSTANTS[value]
     if _INT.match(value):
         return int(value)
     return value
