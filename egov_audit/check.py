@@ -8,10 +8,11 @@ the collection's context); the cross-file rules then run on compact records.
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from egov_audit import benchmarks, schema
 from egov_audit.calendars import Calendar, Day, Month, parse_date, parse_month
@@ -24,6 +25,7 @@ from egov_audit.model import (
     Collection,
     Declaration,
     Finding,
+    MonthlyCounts,
     Service,
     ServiceType,
     Severity,
@@ -477,6 +479,19 @@ def _dependency_refs(
         yield DependencyRef(target, position.line, position.column, schema.json_path(where))
 
 
+_SHARED: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+
+_T = TypeVar("_T", bound=tuple[Any, ...])
+
+
+def _shared(value: _T) -> _T:
+    """One object for equal small tuples (audiences, channels, dependencies) across services."""
+    if len(_SHARED) > 100_000:
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)  # type: ignore[return-value]
+
+
 def _declaration(data: dict[str, Any], display: str, context: Context) -> Declaration:
     """Convert a checked, error-free document into its compact record."""
     calendar = context.calendar
@@ -502,13 +517,13 @@ def _declaration(data: dict[str, Any], display: str, context: Context) -> Declar
                 name_local=raw.get("name_local"),
                 status=Status(raw["status"]),
                 type=ServiceType(raw["type"]),
-                audience=tuple(Audience(a) for a in raw["audience"]),
-                channels=tuple(Channel(c) for c in raw.get("channels") or ()),
+                audience=_shared(tuple(Audience(a) for a in raw["audience"])),
+                channels=_shared(tuple(Channel(c) for c in raw.get("channels") or ())),
                 in_person_steps=raw.get("in_person_steps"),
                 launched_on=parse_date(calendar, launched) if launched else None,
-                transactions=tuple(sorted(months)),
-                depends_on=tuple(raw.get("depends_on") or ()),
-                benchmarks=tuple(raw.get("benchmarks") or ()),
+                transactions=MonthlyCounts(months),
+                depends_on=_shared(tuple(sys.intern(t) for t in raw.get("depends_on") or ())),
+                benchmarks=_shared(tuple(raw.get("benchmarks") or ())),
                 channel_splits=tuple(sorted(splits)),
             )
         )

@@ -6,9 +6,11 @@ Records are compact on purpose: a report over a national collection holds one sm
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 from egov_audit.calendars import Calendar, Day, Month
 
@@ -51,6 +53,68 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+
+
+class MonthlyCounts(Sequence[tuple[Month, int]]):
+    """A service's monthly counts, ``((year, month), count)`` pairs in month order.
+
+    Held as one array of machine integers: a national collection has millions of these
+    pairs, and as tuples of tuples they were most of a report's memory.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, pairs: Iterable[tuple[Month, int]] = ()) -> None:
+        data = array("q")
+        for (year, month), count in sorted(pairs):
+            data.append(year * 100 + month)
+            data.append(count)
+        self._data = data
+
+    def __len__(self) -> int:
+        return len(self._data) // 2
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Month, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Month, int]]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        key = self._data[2 * index]
+        return ((key // 100, key % 100), self._data[2 * index + 1])
+
+    def __iter__(self) -> Iterator[tuple[Month, int]]:
+        data = self._data
+        for i in range(0, len(data), 2):
+            key = data[i]
+            yield ((key // 100, key % 100), data[i + 1])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, MonthlyCounts):
+            return self._data == other._data
+        if isinstance(other, (tuple, list)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"MonthlyCounts({list(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_monthly_counts_from_array, (self._data,))
+
+
+def _monthly_counts_from_array(data: array[int]) -> MonthlyCounts:
+    counts = MonthlyCounts()
+    counts._data = data
+    return counts
 
 
 class _Record:
@@ -101,8 +165,9 @@ class Service(_Record):
     name_local: str | None = None
     in_person_steps: str | None = None
     launched_on: Day | None = None
-    transactions: tuple[tuple[Month, int], ...] = ()
-    """Completed transactions per month (a split month counts its channels' sum)."""
+    transactions: Sequence[tuple[Month, int]] = ()
+    """Completed transactions per month, in month order (a split month counts its channels'
+    sum); a :class:`MonthlyCounts` when read from a file."""
     depends_on: tuple[str, ...] = ()
     benchmarks: tuple[str, ...] = ()
     channel_splits: tuple[tuple[Month, tuple[tuple[str, int], ...]], ...] = ()
