@@ -110,7 +110,11 @@ NoCacheOption = Annotated[
 
 
 def _run_options(
-    workers: int | None, no_cache: bool, *, need_declarations: bool = True
+    workers: int | None,
+    no_cache: bool,
+    *,
+    need_declarations: bool = True,
+    compact_declarations: bool = False,
 ) -> RunOptions:
     """Worker count, cache folder and (at a terminal, for long runs) a progress bar."""
     return RunOptions(
@@ -118,6 +122,7 @@ def _run_options(
         cache_dir=None if no_cache else default_cache_dir(),
         progress=_progress_bar() if sys.stderr.isatty() else None,
         need_declarations=need_declarations,
+        compact_declarations=compact_declarations,
     )
 
 
@@ -296,22 +301,27 @@ def report(
             f"{collection}: not a folder; give the collection folder "
             "(the one holding collection.yaml)"
         )
-    loaded = load_collection(collection, _run_options(workers, no_cache))
-    if not loaded.declarations:
+    loaded = load_collection(collection, _run_options(workers, no_cache, compact_declarations=True))
+    if not loaded.included:
         raise UsageError(
             f"{collection}: no agency declaration without errors to report on; "
             f"run 'egov-audit validate {collection}'"
         )
-    chosen = parse_period(period) if period else default_period(loaded.declarations)
+    # Declarations are read one at a time from their pickles, once per pass.
+    chosen = parse_period(period) if period else default_period(loaded.iter_declarations())
     other = parse_period(compare_with) if compare_with else None
     rule = RankingRule(min_services=min_services, top=top)
     excluded = [r.path for r in loaded.excluded]
     readiness = build_report(
-        loaded.collection, loaded.declarations, chosen, rule=rule, excluded_files=excluded
+        loaded.collection, loaded.iter_declarations(), chosen, rule=rule, excluded_files=excluded
     )
     previous = (
         build_report(
-            loaded.collection, loaded.declarations, other, rule=rule, excluded_files=excluded
+            loaded.collection,
+            loaded.iter_declarations(),
+            other,
+            rule=rule,
+            excluded_files=excluded,
         )
         if other is not None
         else None

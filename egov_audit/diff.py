@@ -55,6 +55,7 @@ from egov_audit.check import (
     check_collection_file,
     collection_root_of,
     load_collection,
+    unpack,
 )
 from egov_audit.errors import EgovAuditError, UsageError, YamlLoadError
 from egov_audit.model import Declaration, Service, ServiceType, Severity, Status
@@ -483,7 +484,7 @@ def _load_files(old: Path, new: Path, calendar: Calendar | None) -> CollectionDi
             result = _check_loose(path, Context(borrowed, None))
         if result.declaration is None:
             raise UsageError(_errors_message(label, result))
-        declarations[label] = result.declaration
+        declarations[label] = unpack(result.declaration)
     old_id, new_id = declarations["OLD"].agency.id, declarations["NEW"].agency.id
     if old_id != new_id:
         raise UsageError(

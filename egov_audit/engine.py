@@ -48,6 +48,8 @@ class RunOptions:
     """Called in the main process as ``progress(done, total)``."""
     need_declarations: bool = True
     """False when only findings are wanted (validate): services are then not kept."""
+    compact_declarations: bool = False
+    """Keep declarations pickled until read (a report over a national collection)."""
 
 
 def default_workers() -> int:
@@ -143,30 +145,43 @@ def _cache_key(path: Path, context_key: str) -> tuple[str, bytes] | None:
     return digest.hexdigest(), data
 
 
-def _from_cache(cache_dir: Path, key: str, need_declarations: bool) -> FileResult | None:
+def _from_cache(
+    cache_dir: Path, key: str, need_declarations: bool, compact: bool = False
+) -> FileResult | None:
     """A cached result: the findings and cross-file records, and the declaration if asked.
 
     The two are stored apart because the declaration (every service) is most of the
     bytes and only a report needs it.
     """
-    from egov_audit.check import FileResult
+    from egov_audit.check import FileResult, PickledDeclaration
+    from egov_audit.model import Declaration
 
     entry = _entry_path(cache_dir, key)
     result = _load_pickle(entry)
     if not isinstance(result, FileResult):
         return None
     if need_declarations and result.ok:
+        if compact:
+            try:
+                data = entry.with_suffix(".declaration").read_bytes()
+            except OSError:
+                return None
+            if not data.startswith(b"\x80") or not data.endswith(b"."):
+                return None  # not a whole pickle; check the file again
+            return dataclasses.replace(result, declaration=PickledDeclaration(data))
         declaration = _load_pickle(entry.with_suffix(".declaration"))
-        if declaration is None:
+        if not isinstance(declaration, Declaration):
             return None
-        return dataclasses.replace(result, declaration=declaration)  # type: ignore[arg-type]
+        return dataclasses.replace(result, declaration=declaration)
     return result
 
 
 def _store(cache_dir: Path, key: str, result: FileResult) -> None:
+    from egov_audit.check import unpack
+
     entry = _entry_path(cache_dir, key)
     if result.declaration is not None:
-        _write_pickle(entry.with_suffix(".declaration"), result.declaration)
+        _write_pickle(entry.with_suffix(".declaration"), unpack(result.declaration))
     _write_pickle(entry, dataclasses.replace(result, declaration=None))
 
 
@@ -176,9 +191,11 @@ def check_one(
     context_key: str,
     cache_dir: Path | None,
     need_declarations: bool = True,
+    compact: bool = False,
 ) -> FileResult:
     """Check one agency file, answering from the cache when its content is unchanged."""
-    from egov_audit.check import check_agency_file
+    from egov_audit.check import PickledDeclaration, check_agency_file
+    from egov_audit.model import Declaration
 
     display = str(path)
     keyed = _cache_key(path, context_key) if cache_dir is not None else None
@@ -186,18 +203,21 @@ def check_one(
         result = check_agency_file(path, display, context)
     else:
         key, data = keyed
-        cached = _from_cache(cache_dir, key, need_declarations)
+        cached = _from_cache(cache_dir, key, need_declarations, compact)
         if cached is not None:
             return cached
         result = check_agency_file(path, display, context, data)
         _store(cache_dir, key, result)
-    if not need_declarations and result.declaration is not None:
+    if result.declaration is not None and not need_declarations:
         # Nothing will read it: do not send every service back from a worker.
         result = dataclasses.replace(result, declaration=None)
+    elif isinstance(result.declaration, Declaration) and compact:
+        data = pickle.dumps(result.declaration, protocol=pickle.HIGHEST_PROTOCOL)
+        result = dataclasses.replace(result, declaration=PickledDeclaration(data))
     return result
 
 
-_Job = tuple[Path, "Context", str, Path | None, bool]
+_Job = tuple[Path, "Context", str, Path | None, bool, bool]
 
 
 def _check_in_worker(job: _Job) -> FileResult:
@@ -222,7 +242,9 @@ def check_files(paths: Sequence[Path], context: Context, options: RunOptions) ->
         for index, path in enumerate(paths):
             keyed = _cache_key(path, context_key) if cache_dir is not None else None
             cached = (
-                _from_cache(cache_dir, keyed[0], options.need_declarations)
+                _from_cache(
+                    cache_dir, keyed[0], options.need_declarations, options.compact_declarations
+                )
                 if cache_dir is not None and keyed is not None
                 else None
             )
@@ -232,7 +254,15 @@ def check_files(paths: Sequence[Path], context: Context, options: RunOptions) ->
                 results[index] = cached
         done = len(paths) - len(pending)
         jobs: list[_Job] = [
-            (paths[i], context, context_key, cache_dir, options.need_declarations) for i in pending
+            (
+                paths[i],
+                context,
+                context_key,
+                cache_dir,
+                options.need_declarations,
+                options.compact_declarations,
+            )
+            for i in pending
         ]
         for index, result in zip(pending, _run(jobs, options.workers), strict=True):
             results[index] = result

@@ -9,7 +9,7 @@ never annualised.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from egov_audit.benchmarks import BenchmarkItem, Catalogue, catalogues
@@ -262,209 +262,237 @@ def counts_in(service: Service, period: Period) -> bool:
     return service.launched_on is None or service.launched_on[:2] <= period.end
 
 
-def default_period(declarations: Sequence[Declaration]) -> Period:
+def default_period(declarations: Iterable[Declaration]) -> Period:
     """The latest year with transaction data (else the latest declaration's year)."""
-    years = [month[0] for d in declarations for s in d.services for month, _ in s.transactions]
-    if not years:
-        years = [d.declared_on[0] for d in declarations]
-    if not years:
+    latest: int | None = None
+    declared: int | None = None
+    for declaration in declarations:
+        declared = max(declared or 0, declaration.declared_on[0])
+        for service in declaration.services:
+            if service.transactions:
+                year = service.transactions[-1][0][0]  # months are in order
+                latest = year if latest is None else max(latest, year)
+    if latest is None and declared is None:
         raise ValueError("no declarations to choose a period from")
-    return year_period(max(years))
+    return year_period(latest if latest is not None else declared or 0)
 
 
 def build_report(
     collection: Collection,
-    declarations: Sequence[Declaration],
+    declarations: Iterable[Declaration],
     period: Period,
     *,
     rule: RankingRule | None = None,
     excluded_files: Sequence[str] = (),
 ) -> ReadinessReport:
-    """Compute the readiness report of ``declarations`` for ``period``."""
-    rule = rule or RankingRule()
-    registry_ids = {agency.id for agency in collection.agencies}
-    declared_ids = {d.agency.id for d in declarations}
-    by_status: Counter[Status] = Counter()
-    audiences: Counter[Audience] = Counter()
-    channels: Counter[Channel] = Counter()
-    new_by_type: Counter[ServiceType] = Counter()
-    monthly: Counter[Month] = Counter()
-    rows: list[AgencyRow] = []
-    for declaration in sorted(declarations, key=lambda d: d.agency.id):
-        agency_status: Counter[Status] = Counter()
-        agency_channels: Counter[Channel] = Counter()
+    """Compute the readiness report of ``declarations`` for ``period``.
+
+    One pass over the declarations, which may be a generator: a national collection's
+    services are read one declaration at a time and only counts are kept (plus each
+    service's status, for the dependencies, and the services that depend on others).
+    """
+    tally = _Tally(period)
+    for declaration in declarations:
+        tally.add(declaration)
+    return tally.report(collection, rule or RankingRule(), excluded_files)
+
+
+class _Tally:
+    """The running counts of :func:`build_report`."""
+
+    def __init__(self, period: Period) -> None:
+        self.period = period
+        self.agencies: dict[str, AgencyRef] = {}
+        self.verified = 0
+        self.by_status: Counter[Status] = Counter()
+        self.audiences: Counter[Audience] = Counter()
+        self.channels: Counter[Channel] = Counter()
+        self.new_by_type: Counter[ServiceType] = Counter()
+        self.monthly: Counter[Month] = Counter()
+        self.rows: list[AgencyRow] = []
+        self.take_up: list[TakeUpRow] = []
+        self.status_of: dict[str, Status] = {}
+        # (agency id, service id, status, depends_on, transactions in the period)
+        self.dependents: list[tuple[str, str, Status, tuple[str, ...], int]] = []
+        self.covered: set[str] = set()
+        self.covered_full: set[str] = set()
+        self.steps: Counter[str] = Counter()
+        self.step_text: dict[str, tuple[str, int, str]] = {}
+
+    def add(self, declaration: Declaration) -> None:
+        period = self.period
+        agency = declaration.agency
+        self.agencies[agency.id] = agency
+        self.verified += declaration.verified
+        status_counts: Counter[Status] = Counter()
+        channel_counts: Counter[Channel] = Counter()
+        split_counts: Counter[str] = Counter()
         agency_transactions = 0
-        for service in declaration.services:
+        for index, service in enumerate(declaration.services):
             if not counts_in(service, period):
                 continue
-            agency_status[service.status] += 1
-            audiences.update(service.audience)
-            agency_channels.update(service.channels)
+            status_counts[service.status] += 1
+            self.audiences.update(service.audience)
+            channel_counts.update(service.channels)
             if service.launched_on is not None and service.launched_on[0] == period.year:
-                new_by_type[service.type] += 1
+                self.new_by_type[service.type] += 1
+            transactions = 0
             for month, count in service.transactions:
                 if period.contains(month):
-                    monthly[month] += count
-                    agency_transactions += count
-        by_status.update(agency_status)
-        channels.update(agency_channels)
-        rows.append(
+                    self.monthly[month] += count
+                    transactions += count
+            agency_transactions += transactions
+            for month, split in service.channel_splits:
+                if period.contains(month):
+                    split_counts.update(dict(split))
+            global_id = f"{agency.id}/{service.id}"
+            self.status_of[global_id] = service.status
+            if service.depends_on:
+                self.dependents.append(
+                    (agency.id, service.id, service.status, service.depends_on, transactions)
+                )
+            self.covered.update(service.benchmarks)
+            if service.status is Status.FULL:
+                self.covered_full.update(service.benchmarks)
+            elif service.in_person_steps:
+                key = " ".join(service.in_person_steps.casefold().split()).rstrip(".")
+                self.steps[key] += 1
+                first = (agency.id, index, service.in_person_steps.strip())
+                if key not in self.step_text or first < self.step_text[key]:
+                    self.step_text[key] = first
+        self.by_status.update(status_counts)
+        self.channels.update(channel_counts)
+        self.rows.append(
             AgencyRow(
-                agency=declaration.agency,
+                agency=agency,
                 verified=declaration.verified,
-                services=sum(agency_status.values()),
-                by_status={status: agency_status[status] for status in Status},
-                channels={channel: agency_channels[channel] for channel in Channel},
+                services=sum(status_counts.values()),
+                by_status={status: status_counts[status] for status in Status},
+                channels={channel: channel_counts[channel] for channel in Channel},
                 transactions=agency_transactions,
                 rank=None,
             )
         )
-    rows = _rank(rows, rule)
-    in_period = [
-        (d, [s for s in d.services if counts_in(s, period)])
-        for d in sorted(declarations, key=lambda d: d.agency.id)
-    ]
-    take_up_rows = _take_up(in_period, period)
-    return ReadinessReport(
-        collection=collection,
-        period=period,
-        ranking_rule=rule,
-        agencies_expected=len(collection.agencies),
-        agencies_declared=len(declarations),
-        agencies_verified=sum(1 for d in declarations if d.verified),
-        missing_agencies=tuple(a for a in collection.agencies if a.id not in declared_ids),
-        unregistered_agencies=tuple(
-            d.agency for d in declarations if d.agency.id not in registry_ids
-        ),
-        excluded_files=tuple(excluded_files),
-        services_total=sum(by_status.values()),
-        by_status={status: by_status[status] for status in Status},
-        transactions_total=sum(monthly.values()),
-        transactions_by_month=tuple(sorted(monthly.items())),
-        new_services_total=sum(new_by_type.values()),
-        new_services_by_type={kind: new_by_type[kind] for kind in ServiceType},
-        audiences={audience: audiences[audience] for audience in Audience},
-        channel_offerings={channel: channels[channel] for channel in Channel},
-        agencies=tuple(rows),
-        take_up=TakeUpRow(
-            None,
-            sum(r.digital for r in take_up_rows),
-            sum(r.assisted for r in take_up_rows),
-            sum(r.in_person for r in take_up_rows),
-        ),
-        take_up_by_agency=tuple(take_up_rows),
-        interoperability=_interoperability(in_period, period),
-        benchmarks=_benchmarks(in_period),
-        open_services=_open_services(rows),
-        in_person_steps=_in_person_steps(in_period),
-    )
-
-
-_Services = list[tuple[Declaration, list[Service]]]
-
-
-def _transactions_in(service: Service, period: Period) -> int:
-    return sum(count for month, count in service.transactions if period.contains(month))
-
-
-def _take_up(in_period: _Services, period: Period) -> list[TakeUpRow]:
-    rows = []
-    for declaration, services in in_period:
-        counts: Counter[str] = Counter()
-        for service in services:
-            for month, split in service.channel_splits:
-                if period.contains(month):
-                    counts.update(dict(split))
-        if counts:
-            rows.append(
+        if split_counts:
+            self.take_up.append(
                 TakeUpRow(
-                    declaration.agency,
-                    counts["portal"] + counts["mobile"],
-                    counts["kiosk"],
-                    counts["in_person"],
+                    agency,
+                    split_counts["portal"] + split_counts["mobile"],
+                    split_counts["kiosk"],
+                    split_counts["in_person"],
                 )
             )
-    return rows
 
+    def report(
+        self, collection: Collection, rule: RankingRule, excluded_files: Sequence[str]
+    ) -> ReadinessReport:
+        registry_ids = {agency.id for agency in collection.agencies}
+        rows = _rank(sorted(self.rows, key=lambda r: r.agency.id), rule)
+        take_up_rows = sorted(self.take_up, key=lambda r: r.agency.id if r.agency else "")
+        monthly = self.monthly
+        return ReadinessReport(
+            collection=collection,
+            period=self.period,
+            ranking_rule=rule,
+            agencies_expected=len(collection.agencies),
+            agencies_declared=len(self.rows),
+            agencies_verified=self.verified,
+            missing_agencies=tuple(a for a in collection.agencies if a.id not in self.agencies),
+            unregistered_agencies=tuple(
+                row.agency for row in rows if row.agency.id not in registry_ids
+            ),
+            excluded_files=tuple(excluded_files),
+            services_total=sum(self.by_status.values()),
+            by_status={status: self.by_status[status] for status in Status},
+            transactions_total=sum(monthly.values()),
+            transactions_by_month=tuple(sorted(monthly.items())),
+            new_services_total=sum(self.new_by_type.values()),
+            new_services_by_type={kind: self.new_by_type[kind] for kind in ServiceType},
+            audiences={audience: self.audiences[audience] for audience in Audience},
+            channel_offerings={channel: self.channels[channel] for channel in Channel},
+            agencies=tuple(rows),
+            take_up=TakeUpRow(
+                None,
+                sum(r.digital for r in take_up_rows),
+                sum(r.assisted for r in take_up_rows),
+                sum(r.in_person for r in take_up_rows),
+            ),
+            take_up_by_agency=tuple(take_up_rows),
+            interoperability=self._interoperability(),
+            benchmarks=self._benchmarks(),
+            open_services=_open_services(rows),
+            in_person_steps=self._in_person_steps(),
+        )
 
-def _interoperability(in_period: _Services, period: Period) -> Interoperability:
-    agencies = {d.agency.id: d.agency for d, _ in in_period}
-    status_of = {f"{d.agency.id}/{s.id}": s.status for d, services in in_period for s in services}
-    provider_services: Counter[str] = Counter()
-    provider_transactions: Counter[str] = Counter()
-    consumers: list[ConsumerRow] = []
-    blocked: dict[str, list[Blocker]] = {}
-    dependent_total = 0
-    for declaration, services in in_period:
-        consuming = edges = 0
-        for service in services:
-            targets = [t for t in service.depends_on if t in status_of]
+    def _interoperability(self) -> Interoperability:
+        status_of = self.status_of
+        provider_services: Counter[str] = Counter()
+        provider_transactions: Counter[str] = Counter()
+        consuming: Counter[str] = Counter()
+        edges: Counter[str] = Counter()
+        blocked: dict[str, list[Blocker]] = {}
+        dependent_total = 0
+        for agency_id, service_id, status, depends_on, transactions in self.dependents:
+            targets = [t for t in depends_on if t in status_of]
             if not targets:
                 continue
-            consuming += 1
-            edges += len(targets)
-            transactions = _transactions_in(service, period)
+            consuming[agency_id] += 1
+            edges[agency_id] += len(targets)
             dependent_total += transactions
             for provider in sorted({t.split("/", 1)[0] for t in targets}):
                 provider_services[provider] += 1
                 provider_transactions[provider] += transactions
-            if service.status is Status.FULL:
+            if status is Status.FULL:
                 continue
             for target in targets:
                 if status_of[target] is not Status.FULL:
                     blocked.setdefault(target.split("/", 1)[0], []).append(
-                        Blocker(
-                            f"{declaration.agency.id}/{service.id}",
-                            service.status,
-                            target,
-                            status_of[target],
-                        )
+                        Blocker(f"{agency_id}/{service_id}", status, target, status_of[target])
                     )
-        if consuming:
-            consumers.append(ConsumerRow(declaration.agency, consuming, edges))
-    providers = sorted(
-        (
-            ProviderRow(
-                agencies[p],
-                provider_services[p],
-                provider_transactions[p],
-                share(provider_transactions[p], dependent_total),
-            )
-            for p in provider_services
-        ),
-        key=lambda r: (-r.dependent_services, -r.dependent_transactions, r.agency.id),
-    )
-    consumers.sort(key=lambda r: (-r.services, -r.dependencies, r.agency.id))
-    groups = sorted(
-        (
-            BlockerGroup(agencies[p], tuple(sorted(items, key=lambda b: b.service)))
-            for p, items in blocked.items()
-        ),
-        key=lambda g: (-len(g.blockers), g.provider.id),
-    )
-    return Interoperability(tuple(providers), tuple(consumers), tuple(groups), dependent_total)
-
-
-def _benchmarks(in_period: _Services) -> tuple[BenchmarkCoverage, ...]:
-    covered: set[str] = set()
-    full: set[str] = set()
-    for _declaration, services in in_period:
-        for service in services:
-            covered.update(service.benchmarks)
-            if service.status is Status.FULL:
-                full.update(service.benchmarks)
-    found = []
-    for catalogue in catalogues().values():
-        codes = [item.code for item in catalogue.items]
-        found.append(
-            BenchmarkCoverage(
-                catalogue,
-                tuple(c for c in codes if c in covered),
-                tuple(c for c in codes if c in full),
-                tuple(item for item in catalogue.items if item.code not in covered),
-            )
+        agencies = self.agencies
+        providers = sorted(
+            (
+                ProviderRow(
+                    agencies[p],
+                    provider_services[p],
+                    provider_transactions[p],
+                    share(provider_transactions[p], dependent_total),
+                )
+                for p in provider_services
+            ),
+            key=lambda r: (-r.dependent_services, -r.dependent_transactions, r.agency.id),
         )
-    return tuple(found)
+        consumers = sorted(
+            (ConsumerRow(agencies[a], consuming[a], edges[a]) for a in consuming),
+            key=lambda r: (-r.services, -r.dependencies, r.agency.id),
+        )
+        groups = sorted(
+            (
+                BlockerGroup(agencies[p], tuple(sorted(items, key=lambda b: b.service)))
+                for p, items in blocked.items()
+            ),
+            key=lambda g: (-len(g.blockers), g.provider.id),
+        )
+        return Interoperability(tuple(providers), tuple(consumers), tuple(groups), dependent_total)
+
+    def _benchmarks(self) -> tuple[BenchmarkCoverage, ...]:
+        found = []
+        for catalogue in catalogues().values():
+            codes = [item.code for item in catalogue.items]
+            found.append(
+                BenchmarkCoverage(
+                    catalogue,
+                    tuple(c for c in codes if c in self.covered),
+                    tuple(c for c in codes if c in self.covered_full),
+                    tuple(item for item in catalogue.items if item.code not in self.covered),
+                )
+            )
+        return tuple(found)
+
+    def _in_person_steps(self, top: int = 10) -> tuple[tuple[str, int], ...]:
+        """The steps cited most often; spelling variants (case, spaces, final stop) are one."""
+        ranked = sorted(self.steps.items(), key=lambda item: (-item[1], item[0]))[:top]
+        return tuple((self.step_text[key][2], count) for key, count in ranked)
 
 
 def _open_services(rows: list[AgencyRow]) -> tuple[FollowUpRow, ...]:
@@ -480,20 +508,6 @@ def _open_services(rows: list[AgencyRow]) -> tuple[FollowUpRow, ...]:
     found = [row for row in found if row.open]
     found.sort(key=lambda r: (-r.open, -r.unknown, r.agency.id))
     return tuple(found)
-
-
-def _in_person_steps(in_period: _Services, top: int = 10) -> tuple[tuple[str, int], ...]:
-    """The steps cited most often; spelling variants (case, spaces, final stop) count as one."""
-    counts: Counter[str] = Counter()
-    shown: dict[str, str] = {}
-    for _declaration, services in in_period:
-        for service in services:
-            if service.in_person_steps and service.status is not Status.FULL:
-                key = " ".join(service.in_person_steps.casefold().split()).rstrip(".")
-                counts[key] += 1
-                shown.setdefault(key, service.in_person_steps.strip())
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
-    return tuple((shown[key], count) for key, count in ranked)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from egov_audit.report import build_report
 def _report(root: Path, options: RunOptions) -> str:
     loaded = load_collection(root, options)
     return report_json(
-        build_report(loaded.collection, loaded.declarations, parse_period("1399-H1"))
+        build_report(loaded.collection, loaded.iter_declarations(), parse_period("1399-H1"))
     )
 
 
@@ -29,12 +29,19 @@ def test_same_findings_and_report_with_workers_and_cache(qom: Path, tmp_path: Pa
         RunOptions(workers=2, cache_dir=cache),
         RunOptions(workers=2, cache_dir=cache),
         RunOptions(workers=1, cache_dir=cache),
+        RunOptions(workers=2, compact_declarations=True),
+        RunOptions(workers=1, cache_dir=cache, compact_declarations=True),
+        RunOptions(workers=1, cache_dir=cache, need_declarations=False),
     ):
         result = validate_paths([qom], options)
         assert result.findings == baseline.findings
-        assert result.declarations == baseline.declarations
-        assert _report(qom, options) == expected_report
+        if options.need_declarations:
+            assert result.declarations == baseline.declarations
+            assert _report(qom, options) == expected_report
+        else:
+            assert result.declarations == []
     assert len(list(cache.rglob("*.pickle"))) == 54  # one entry per agency file
+    assert len(list(cache.rglob("*.declaration"))) == 54  # stored apart from the findings
 
 
 def test_a_changed_file_is_checked_again(mini: Path, tmp_path: Path) -> None:
