@@ -32,6 +32,8 @@ from egov_audit.model import (
     Severity,
     Status,
 )
+from egov_audit.period import Period, year_period
+from egov_audit.report import default_period
 from egov_audit.rules import RULES, can_lower, rule
 from egov_audit.yamlload import Document, load_bytes, load_file
 
@@ -98,6 +100,8 @@ class FileResult:
     agency_id: str | None = None
     service_ids: frozenset[str] = frozenset()
     dependencies: tuple[DependencyRef, ...] = ()
+    latest_year: int | None = None
+    """The latest year with a transaction count, if any: for the default period."""
 
     @property
     def ok(self) -> bool:
@@ -386,7 +390,15 @@ def check_agency_file(
         agency_id=agency_id,
         service_ids=frozenset(service_ids),
         dependencies=tuple(dependencies),
+        latest_year=_latest_year(declaration),
     )
+
+
+def _latest_year(declaration: Declaration | None) -> int | None:
+    if declaration is None:
+        return None
+    years = [s.transactions[-1][0][0] for s in declaration.services if s.transactions]
+    return max(years) if years else None
 
 
 def _agency_checks(
@@ -801,6 +813,13 @@ class LoadedCollection:
     def declarations(self) -> list[Declaration]:
         """Every declaration without errors, in memory at once."""
         return list(self.iter_declarations())
+
+    def default_period(self) -> Period:
+        """The latest year with transaction data, from what the checks recorded."""
+        years = [r.latest_year for r in self.included if r.latest_year is not None]
+        if years:
+            return year_period(max(years))
+        return default_period(self.iter_declarations())
 
     def iter_declarations(self) -> Iterator[Declaration]:
         """The declarations without errors, one at a time (unpickled as they are read)."""

@@ -36,7 +36,6 @@ from egov_audit.report import (
     DEFAULT_TOP,
     RankingRule,
     build_report,
-    default_period,
 )
 from egov_audit.schema import SCHEMA_NAMES, schema_text
 
@@ -308,7 +307,7 @@ def report(
             f"run 'egov-audit validate {collection}'"
         )
     # Declarations are read one at a time from their pickles, once per pass.
-    chosen = parse_period(period) if period else default_period(loaded.iter_declarations())
+    chosen = parse_period(period) if period else loaded.default_period()
     other = parse_period(compare_with) if compare_with else None
     rule = RankingRule(min_services=min_services, top=top)
     excluded = [r.path for r in loaded.excluded]

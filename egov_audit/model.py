@@ -112,7 +112,7 @@ class MonthlyCounts(Sequence[tuple[Month, int]]):
 
 
 def _monthly_counts_from_array(data: array[int]) -> MonthlyCounts:
-    counts = MonthlyCounts()
+    counts = object.__new__(MonthlyCounts)
     counts._data = data
     return counts
 
