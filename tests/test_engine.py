@@ -76,3 +76,31 @@ def test_context_fingerprint_follows_the_collection() -> None:
     assert context_fingerprint(base) == context_fingerprint(Context(None, {}))
     changed = dataclasses.replace(base, severities={"agency-not-declared": None})
     assert context_fingerprint(changed) != context_fingerprint(base)
+
+
+def test_generated_collection_with_broken_files_same_everywhere(tmp_path: Path) -> None:
+    """Findings and report do not depend on workers, the cache, or compact records."""
+    from tools import synth
+
+    root = tmp_path / "synthetic"
+    synth.write(root, agencies=40, services=900, seed=3, invalid_share=0.2)
+    baseline = validate_paths([root], RunOptions(workers=1))
+    assert any(f.severity.value == "error" for f in baseline.findings)
+    cache = tmp_path / "cache"
+    reports = set()
+    for options in (
+        RunOptions(workers=1),
+        RunOptions(workers=2),
+        RunOptions(workers=2, cache_dir=cache),
+        RunOptions(workers=2, cache_dir=cache, compact_declarations=True),
+        RunOptions(workers=1, cache_dir=cache, compact_declarations=True),
+    ):
+        result = validate_paths([root], options)
+        assert result.findings == baseline.findings
+        loaded = load_collection(root, options)
+        reports.add(
+            report_json(
+                build_report(loaded.collection, loaded.iter_declarations(), loaded.default_period())
+            )
+        )
+    assert len(reports) == 1
