@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from egov_audit import benchmarks, schema
 from egov_audit.calendars import Calendar, Day, Month, parse_date, parse_month
 from egov_audit.engine import RunOptions, check_files
-from egov_audit.errors import Position, UsageError, YamlLoadError
+from egov_audit.errors import CollectionError, Position, UsageError, YamlLoadError
 from egov_audit.model import (
     AgencyRef,
     Audience,
@@ -67,21 +67,30 @@ class DependencyRef:
 
 
 class PickledDeclaration:
-    """A declaration kept as its pickle until it is read: a third of the memory.
+    """A declaration kept as its pickle, or as the cache file holding it, until it is read.
 
-    A report reads the declarations of a national collection one at a time from these.
+    A report reads the declarations of a national collection one at a time from these, so
+    that only one is in memory at once.
     """
 
-    __slots__ = ("data",)
+    __slots__ = ("data", "path")
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes | None = None, path: Path | None = None) -> None:
         self.data = data
+        self.path = path
 
     def load(self) -> Declaration:
         """The declaration itself."""
-        declaration = pickle.loads(self.data)
+        try:
+            data = self.data if self.data is not None else Path(str(self.path)).read_bytes()
+            declaration = pickle.loads(data)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            declaration = None
         if not isinstance(declaration, Declaration):
-            raise TypeError("not a pickled declaration")
+            raise CollectionError(
+                f"the cached result {self.path} is damaged or was removed during the run; "
+                "run again (add --no-cache to bypass the cache)"
+            )
         return declaration
 
 
@@ -807,7 +816,6 @@ class LoadedCollection:
     collection: Collection
     included: list[FileResult]
     excluded: list[FileResult] = field(default_factory=list)
-    result: ValidationResult | None = None
 
     @property
     def declarations(self) -> list[Declaration]:
@@ -835,6 +843,12 @@ def load_collection(root: Path, options: RunOptions | None = None) -> LoadedColl
         raise UsageError(
             f"{root / COLLECTION_FILE} has errors; run 'egov-audit validate {root}' to see them"
         )
-    included = [r for r in result.files if r.declaration is not None]
+    # What the report needs of each file; the cross-file records (service ids,
+    # dependencies) are let go before the report's own pass.
+    included = [
+        FileResult(r.path, (), r.declaration, r.agency_id, latest_year=r.latest_year)
+        for r in result.files
+        if r.declaration is not None
+    ]
     excluded = [r for r in result.files if r.declaration is None]
-    return LoadedCollection(result.collection, included, excluded, result)
+    return LoadedCollection(result.collection, included, excluded)

@@ -162,13 +162,11 @@ def _from_cache(
         return None
     if need_declarations and result.ok:
         if compact:
-            try:
-                data = entry.with_suffix(".declaration").read_bytes()
-            except OSError:
+            # Read when the report reaches it, so that one declaration is in memory at once.
+            stored = entry.with_suffix(".declaration")
+            if not stored.is_file():
                 return None
-            if not data.startswith(b"\x80") or not data.endswith(b"."):
-                return None  # not a whole pickle; check the file again
-            return dataclasses.replace(result, declaration=PickledDeclaration(data))
+            return dataclasses.replace(result, declaration=PickledDeclaration(path=stored))
         declaration = _load_pickle(entry.with_suffix(".declaration"))
         if not isinstance(declaration, Declaration):
             return None

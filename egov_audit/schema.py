@@ -114,13 +114,51 @@ def problems(name: str, data: Any) -> list[SchemaProblem]:
     need, only runs on documents with something to report.
     """
     fast = _fast_validator(name)
-    if fast is not None and fast.is_valid(data):
-        return []
+    if fast is not None:
+        if fast.is_valid(data):
+            return []
+        items = _failing_items(fast, data) if name == "agency" else None
+        if items:
+            # Explain only the services that fail: a large declaration with one bad
+            # service costs one service's worth of python-jsonschema, not the file's.
+            found = [
+                SchemaProblem(
+                    p.keyword, ["services", index, *p.path], p.message, p.hint, on_key=p.on_key
+                )
+                for index in items
+                for p in _python_problems(_service_validator(), data["services"][index])
+            ]
+            if found:
+                return found
+    return _python_problems(validator(name), data)
+
+
+def _python_problems(checker: Draft202012Validator, data: Any) -> list[SchemaProblem]:
     found: list[SchemaProblem] = []
-    for top in validator(name).iter_errors(data):
+    for top in checker.iter_errors(data):
         for error in _leaf_errors(top):
             found.extend(_explain(error))
     return found
+
+
+def _failing_items(fast: Any, data: Any) -> list[int] | None:
+    """The indexes of the failing services, if every error lies inside a service."""
+    indexes: set[int] = set()
+    for error in fast.iter_errors(data):
+        path = list(error.instance_path)
+        if len(path) < 2 or path[0] != "services" or not isinstance(path[1], int):
+            return None
+        indexes.add(path[1])
+    return sorted(indexes)
+
+
+@cache
+def _service_validator() -> Draft202012Validator:
+    """A validator of one service, sharing the agency schema's definitions."""
+    root = json.loads(schema_text("agency"))
+    return Draft202012Validator(
+        {"$schema": root["$schema"], "$defs": root["$defs"], "$ref": "#/$defs/service"}
+    )
 
 
 def _explain(error: ValidationError) -> list[SchemaProblem]:
