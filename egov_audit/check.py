@@ -27,6 +27,7 @@ from egov_audit.model import (
     Declaration,
     Finding,
     MonthlyCounts,
+    Record,
     Service,
     ServiceType,
     Severity,
@@ -57,7 +58,7 @@ class Context:
 
 
 @dataclass(frozen=True, slots=True)
-class DependencyRef:
+class DependencyRef(Record):
     """A ``depends_on`` entry, kept with its position for the cross-file check."""
 
     target: str
@@ -100,7 +101,7 @@ def unpack(declaration: Declaration | PickledDeclaration) -> Declaration:
 
 
 @dataclass(frozen=True, slots=True)
-class FileResult:
+class FileResult(Record):
     """The outcome of checking one file: its findings and, if it has no errors, its records."""
 
     path: str

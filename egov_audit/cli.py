@@ -28,8 +28,6 @@ from egov_audit.render import (
     REPORT_RENDERERS,
     FindingsFormat,
     ReportFormat,
-    findings_github,
-    report_terminal,
 )
 from egov_audit.report import (
     DEFAULT_MIN_SERVICES,
@@ -197,6 +195,8 @@ def validate(
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
         with open(summary_path, "a", encoding="utf-8") as handle:
+            from egov_audit.render import findings_github
+
             handle.write(findings_github.summary(result))
     failing = result.count(Severity.ERROR) + (result.count(Severity.WARNING) if strict else 0)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
@@ -333,6 +333,8 @@ def report(
     language = lang or loaded.collection.language or Language.EN
     if output_format is ReportFormat.TERMINAL and output is None:
         console = Console(highlight=False)
+        from egov_audit.render import report_terminal
+
         report_terminal.write(readiness, console, language, previous=previous)
         return
     renderer = REPORT_RENDERERS[output_format]

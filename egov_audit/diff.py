@@ -43,7 +43,6 @@ from tempfile import TemporaryDirectory
 from typing import Annotated, Any
 
 import typer
-from tabulate import tabulate
 
 from egov_audit.calendars import Calendar, Day, Month, format_month
 from egov_audit.check import (
@@ -696,6 +695,8 @@ def render_text(comparison: Comparison) -> str:
     lines += [f"  {label + ':':<{width + 1}} {value}" for label, value in _summary(diff)]
     for table in _tables(diff):
         lines += ["", f"{table.title}:"]
+        from tabulate import tabulate
+
         body = tabulate(
             table.rows,
             headers=table.headers,
@@ -713,6 +714,8 @@ def _escape_cell(text: str) -> str:
 
 def render_markdown(comparison: Comparison) -> str:
     """The diff as Markdown to paste into a pull-request review (pipe tables)."""
+    from tabulate import tabulate
+
     diff = comparison.diff
     parts = [
         "## egov-audit diff",

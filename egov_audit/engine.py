@@ -19,6 +19,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -145,6 +146,57 @@ def _cache_key(path: Path, context_key: str) -> tuple[str, bytes] | None:
     return digest.hexdigest(), data
 
 
+class _StatIndex:
+    """The content keys of a folder's files, remembered with each file's size and times.
+
+    Hashing a national collection's files costs more than reading their cached results;
+    like git's index, a file whose size, times and inode are unchanged keeps its key
+    without being read. A file changed less than two seconds before the index was saved
+    is read again, since a coarse clock could hide a change made in the same tick.
+    """
+
+    _RACY_NS = 2_000_000_000
+
+    def __init__(self, cache_dir: Path, context_key: str, paths: Sequence[Path]) -> None:
+        folders = sorted({str(p.parent.resolve()) for p in paths})
+        name = hashlib.sha256("\0".join([code_fingerprint(), context_key, *folders]).encode())
+        self.path = cache_dir / _CACHE_LAYOUT / "index" / f"{name.hexdigest()}.pickle"
+        self.context_key = context_key
+        loaded = _load_pickle(self.path)
+        self.old: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+        self.saved_at = 0
+        if isinstance(loaded, tuple) and len(loaded) == 2 and isinstance(loaded[1], dict):
+            self.saved_at, self.old = loaded
+        self.new: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+        self.changed = False
+
+    def key(self, path: Path) -> str | None:
+        """The file's cache key, or None when it cannot be read (checked without cache)."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        known = self.old.get(str(path))
+        if (
+            known is not None
+            and known[0] == signature
+            and info.st_mtime_ns < self.saved_at - self._RACY_NS
+        ):
+            self.new[str(path)] = known
+            return known[1]
+        keyed = _cache_key(path, self.context_key)
+        if keyed is None:
+            return None
+        self.new[str(path)] = (signature, keyed[0])
+        self.changed = True
+        return keyed[0]
+
+    def save(self) -> None:
+        if self.changed or self.new.keys() != self.old.keys():
+            _write_pickle(self.path, (time.time_ns(), self.new))
+
+
 def _from_cache(
     cache_dir: Path, key: str, need_declarations: bool, compact: bool = False
 ) -> FileResult | None:
@@ -237,19 +289,20 @@ def check_files(paths: Sequence[Path], context: Context, options: RunOptions) ->
     gc.disable()
     try:
         pending: list[int] = []
+        keys = _StatIndex(cache_dir, context_key, paths) if cache_dir is not None else None
         for index, path in enumerate(paths):
-            keyed = _cache_key(path, context_key) if cache_dir is not None else None
+            key = keys.key(path) if keys is not None else None
             cached = (
-                _from_cache(
-                    cache_dir, keyed[0], options.need_declarations, options.compact_declarations
-                )
-                if cache_dir is not None and keyed is not None
+                _from_cache(cache_dir, key, options.need_declarations, options.compact_declarations)
+                if cache_dir is not None and key is not None
                 else None
             )
             if cached is None:
                 pending.append(index)
             else:
                 results[index] = cached
+        if keys is not None:
+            keys.save()
         done = len(paths) - len(pending)
         jobs: list[_Job] = [
             (

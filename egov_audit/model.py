@@ -117,7 +117,7 @@ def _monthly_counts_from_array(data: array[int]) -> MonthlyCounts:
     return counts
 
 
-class _Record:
+class Record:
     """Pickles a slots dataclass as its constructor arguments.
 
     Cached results hold every service of a collection; the generic pickling of frozen
@@ -132,7 +132,7 @@ class _Record:
 
 
 @dataclass(frozen=True, slots=True)
-class AgencyRef(_Record):
+class AgencyRef(Record):
     """An agency as named in the collection's registry."""
 
     id: str
@@ -153,7 +153,7 @@ class Collection:
 
 
 @dataclass(frozen=True, slots=True)
-class Service(_Record):
+class Service(Record):
     """One declared service, reduced to what checks across files and reports need."""
 
     id: str
@@ -175,7 +175,7 @@ class Service(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Declaration(_Record):
+class Declaration(Record):
     """One agency's declaration file, checked and converted."""
 
     agency: AgencyRef
@@ -186,7 +186,7 @@ class Declaration(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Finding(_Record):
+class Finding(Record):
     """One problem found in one file, at a line and column, with a stable rule id."""
 
     file: str

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:
+    # python-jsonschema is imported only when a document has errors to explain.
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_NAMES = ("agency", "collection")
 
@@ -37,6 +39,8 @@ def schema_text(name: str) -> str:
 def validator(name: str) -> Draft202012Validator:
     """A compiled validator for a published schema."""
     schema = json.loads(schema_text(name))
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema)
 
 
@@ -156,6 +160,8 @@ def _failing_items(fast: Any, data: Any) -> list[int] | None:
 def _service_validator() -> Draft202012Validator:
     """A validator of one service, sharing the agency schema's definitions."""
     root = json.loads(schema_text("agency"))
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(
         {"$schema": root["$schema"], "$defs": root["$defs"], "$ref": "#/$defs/service"}
     )

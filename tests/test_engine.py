@@ -40,7 +40,9 @@ def test_same_findings_and_report_with_workers_and_cache(qom: Path, tmp_path: Pa
             assert _report(qom, options) == expected_report
         else:
             assert result.declarations == []
-    assert len(list(cache.rglob("*.pickle"))) == 54  # one entry per agency file
+    entries = [p for p in cache.rglob("*.pickle") if p.parent.name != "index"]
+    assert len(entries) == 54  # one entry per agency file
+    assert len(list((cache / "v1" / "index").iterdir())) == 1  # the folder's stat index
     assert len(list(cache.rglob("*.declaration"))) == 54  # stored apart from the findings
 
 

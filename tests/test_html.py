@@ -110,9 +110,10 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_html_is_a_report_format() -> None:
+def test_html_is_a_report_format(mini: Path) -> None:
     assert ReportFormat("html") is ReportFormat.HTML
-    assert REPORT_RENDERERS[ReportFormat.HTML] is report_html.render
+    report = _report(mini)
+    assert REPORT_RENDERERS[ReportFormat.HTML](report, "fa") == report_html.render(report, "fa")
 
 
 def test_english_page_structure(mini: Path) -> None:

@@ -235,7 +235,8 @@ def _csv_rows(text: str) -> list[list[str]]:
 
 def test_csv_is_a_report_format() -> None:
     assert ReportFormat("csv") is ReportFormat.CSV
-    assert REPORT_RENDERERS[ReportFormat.CSV] is report_csv.render
+    report = _report(TINY, "2020-01..2020-02")
+    assert REPORT_RENDERERS[ReportFormat.CSV](report) == report_csv.render(report)
 
 
 def test_csv_per_agency_table(tmp_path: Path) -> None:

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from egov_audit.check import ValidationResult
-from egov_audit.render import (
-    findings_github,
-    findings_json,
-    findings_junit,
-    findings_sarif,
-    findings_text,
-    report_csv,
-    report_html,
-    report_json,
-    report_markdown,
-    report_terminal,
-)
-from egov_audit.report import ReadinessReport
+if TYPE_CHECKING:
+    from egov_audit.check import ValidationResult
+    from egov_audit.report import ReadinessReport
 
 
 class ReportFormat(StrEnum):
@@ -51,20 +41,35 @@ class ReportRenderer(Protocol):
     ) -> str: ...
 
 
-FindingsRenderer = Callable[[ValidationResult], str]
+FindingsRenderer = Callable[["ValidationResult"], str]
+
+
+def _lazy(module: str) -> Any:
+    """The ``render`` function of a renderer module, imported on first use.
+
+    A command needs one renderer; importing all of them (and their locale and
+    templating machinery) would cost more than a warm ``validate`` run itself.
+    """
+
+    def render(*args: Any, **kwargs: Any) -> str:
+        found = importlib.import_module(f"egov_audit.render.{module}")
+        return cast(str, found.render(*args, **kwargs))
+
+    return render
+
 
 REPORT_RENDERERS: dict[ReportFormat, ReportRenderer] = {
-    ReportFormat.TERMINAL: report_terminal.render,
-    ReportFormat.MARKDOWN: report_markdown.render,
-    ReportFormat.JSON: report_json.render,
-    ReportFormat.HTML: report_html.render,
-    ReportFormat.CSV: report_csv.render,
+    ReportFormat.TERMINAL: _lazy("report_terminal"),
+    ReportFormat.MARKDOWN: _lazy("report_markdown"),
+    ReportFormat.JSON: _lazy("report_json"),
+    ReportFormat.HTML: _lazy("report_html"),
+    ReportFormat.CSV: _lazy("report_csv"),
 }
 
 FINDINGS_RENDERERS: dict[FindingsFormat, FindingsRenderer] = {
-    FindingsFormat.TEXT: findings_text.render,
-    FindingsFormat.JSON: findings_json.render,
-    FindingsFormat.GITHUB: findings_github.render,
-    FindingsFormat.SARIF: findings_sarif.render,
-    FindingsFormat.JUNIT: findings_junit.render,
+    FindingsFormat.TEXT: _lazy("findings_text"),
+    FindingsFormat.JSON: _lazy("findings_json"),
+    FindingsFormat.GITHUB: _lazy("findings_github"),
+    FindingsFormat.SARIF: _lazy("findings_sarif"),
+    FindingsFormat.JUNIT: _lazy("findings_junit"),
 }
