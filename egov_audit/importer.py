@@ -76,6 +76,10 @@ from egov_audit.check import AGENCIES_DIR, COLLECTION_FILE, YAML_SUFFIXES, valid
 from egov_audit.errors import UsageError
 from egov_audit.files import write_new_file
 from egov_audit.init_cmd import (
+    CollectionOption,
+    DeclaredOnOption,
+    ForceOption,
+    OutputOption,
     ascii_digits,
     declaration_header,
     find_agency,
@@ -611,28 +615,9 @@ def import_sheet(
         str,
         typer.Option("--agency", "-a", help="Id of the agency, as registered in collection.yaml."),
     ],
-    collection: Annotated[
-        Path,
-        typer.Option("--collection", "-c", help="The collection folder (holding collection.yaml)."),
-    ] = Path("."),
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write here instead of <collection>/agencies/<agency-id>.yaml.",
-            show_default=False,
-        ),
-    ] = None,
-    declared_on: Annotated[
-        str | None,
-        typer.Option(
-            "--declared-on",
-            help="Date of the declaration, YYYY-MM-DD in the collection's calendar. "
-            "Default: today.",
-            show_default=False,
-        ),
-    ] = None,
+    collection: CollectionOption = Path("."),
+    output: OutputOption = None,
+    declared_on: DeclaredOnOption = None,
     skip_bad_rows: Annotated[
         bool,
         typer.Option(
@@ -640,9 +625,7 @@ def import_sheet(
             help="Write the rows that convert and validate; list the others.",
         ),
     ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the file if it exists.")
-    ] = False,
+    force: ForceOption = False,
 ) -> None:
     """Write an agency's declaration from a spreadsheet (.xlsx or .csv).
 

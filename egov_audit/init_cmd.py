@@ -218,6 +218,31 @@ def _interactive() -> bool:
         return False
 
 
+# Options init and import share.
+CollectionOption = Annotated[
+    Path,
+    typer.Option("--collection", "-c", help="The collection folder (holding collection.yaml)."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write here instead of <collection>/agencies/<agency-id>.yaml.",
+        show_default=False,
+    ),
+]
+DeclaredOnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--declared-on",
+        help="Date of the declaration, YYYY-MM-DD in the collection's calendar. Default: today.",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")]
+
+
 def init(
     agency_id: Annotated[
         str,
@@ -225,28 +250,9 @@ def init(
             metavar="AGENCY_ID", help="Id of the agency, as registered in collection.yaml."
         ),
     ],
-    collection: Annotated[
-        Path,
-        typer.Option("--collection", "-c", help="The collection folder (holding collection.yaml)."),
-    ] = Path("."),
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write here instead of <collection>/agencies/<agency-id>.yaml.",
-            show_default=False,
-        ),
-    ] = None,
-    declared_on: Annotated[
-        str | None,
-        typer.Option(
-            "--declared-on",
-            help="Date of the declaration, YYYY-MM-DD in the collection's calendar. "
-            "Default: today.",
-            show_default=False,
-        ),
-    ] = None,
+    collection: CollectionOption = Path("."),
+    output: OutputOption = None,
+    declared_on: DeclaredOnOption = None,
     name: Annotated[
         str | None,
         typer.Option(
@@ -255,9 +261,7 @@ def init(
             show_default=False,
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the file if it exists.")
-    ] = False,
+    force: ForceOption = False,
 ) -> None:
     """Start an agency's declaration from the collection's registry.
 
