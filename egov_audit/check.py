@@ -34,7 +34,7 @@ from egov_audit.model import (
     Status,
 )
 from egov_audit.period import Period, year_period
-from egov_audit.report import default_period
+from egov_audit.report import default_period, latest_transaction_year
 from egov_audit.rules import RULES, can_lower, rule
 from egov_audit.yamlload import Document, load_bytes, load_file
 
@@ -400,15 +400,8 @@ def check_agency_file(
         agency_id=agency_id,
         service_ids=frozenset(service_ids),
         dependencies=tuple(dependencies),
-        latest_year=_latest_year(declaration),
+        latest_year=latest_transaction_year(declaration) if declaration else None,
     )
-
-
-def _latest_year(declaration: Declaration | None) -> int | None:
-    if declaration is None:
-        return None
-    years = [s.transactions[-1][0][0] for s in declaration.services if s.transactions]
-    return max(years) if years else None
 
 
 def _agency_checks(

@@ -262,16 +262,22 @@ def counts_in(service: Service, period: Period) -> bool:
     return service.launched_on is None or service.launched_on[:2] <= period.end
 
 
+def latest_transaction_year(declaration: Declaration) -> int | None:
+    """The latest year for which the declaration counts transactions, if any."""
+    # A service's months are in order: its last one is its latest.
+    years = [s.transactions[-1][0][0] for s in declaration.services if s.transactions]
+    return max(years) if years else None
+
+
 def default_period(declarations: Iterable[Declaration]) -> Period:
     """The latest year with transaction data (else the latest declaration's year)."""
     latest: int | None = None
     declared: int | None = None
     for declaration in declarations:
         declared = max(declared or 0, declaration.declared_on[0])
-        for service in declaration.services:
-            if service.transactions:
-                year = service.transactions[-1][0][0]  # months are in order
-                latest = year if latest is None else max(latest, year)
+        year = latest_transaction_year(declaration)
+        if year is not None:
+            latest = year if latest is None else max(latest, year)
     if latest is None and declared is None:
         raise ValueError("no declarations to choose a period from")
     return year_period(latest if latest is not None else declared or 0)
