@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import sys
-import tempfile
 from pathlib import Path
+
+from tools.staging import staged_folder
 
 SEED = 2020
 
@@ -532,25 +532,14 @@ def render_collection() -> str:
 
 
 def write(output: Path, force: bool) -> None:
-    if output.exists() and not force:
-        raise SystemExit(f"{output} exists; pass --force to replace it")
     rng = random.Random(SEED)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
-    try:
-        (staging / "agencies").mkdir()
+    with staged_folder(output, force=force) as staging:
         (staging / "collection.yaml").write_text(render_collection(), encoding="utf-8")
         for agency in AGENCIES:
             if agency[0] in DECLARED:
                 (staging / "agencies" / f"{agency[0]}.yaml").write_text(
                     render_agency(agency, rng), encoding="utf-8"
                 )
-        if output.exists():
-            shutil.rmtree(output)
-        staging.rename(output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
 
 
 def main(argv: list[str] | None = None) -> int:

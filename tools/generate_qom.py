@@ -28,15 +28,14 @@ import argparse
 import json
 import random
 import re
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jdatetime
 
 from tools.qom_catalogue import AGENCIES, COMMON, SERVICES
+from tools.staging import staged_folder
 
 SEED = 1399
 LEADERS = {  # the article's leading agencies, all services fully electronic, in its order
@@ -685,26 +684,15 @@ def render_collection() -> str:
 
 
 def write(output: Path, force: bool, seed: int) -> None:
-    if output.exists() and not force:
-        raise SystemExit(f"{output} exists; pass --force to replace it")
     rng = random.Random(seed)
     services, declared_on = build(rng)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
-    try:
-        (staging / "agencies").mkdir()
+    with staged_folder(output, force=force) as staging:
         (staging / "collection.yaml").write_text(render_collection(), encoding="utf-8")
         for agency in AGENCIES:
             if agency[0] in services:
                 text = render_agency(agency, services[agency[0]], declared_on[agency[0]])
                 (staging / "agencies" / f"{agency[0]}.yaml").write_text(text, encoding="utf-8")
         self_check(staging)
-        if output.exists():
-            shutil.rmtree(output)
-        staging.rename(output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
 
 
 def self_check(root: Path) -> None:

@@ -38,9 +38,7 @@ import argparse
 import json
 import random
 import re
-import shutil
 import sys
-import tempfile
 import time
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -48,6 +46,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from tools.qom_catalogue import AGENCIES, COMMON, SERVICES
+from tools.staging import staged_folder
 
 MANIFEST = "synth-manifest.json"
 MAX_SERVICES_PER_AGENCY = 5000
@@ -543,12 +542,9 @@ def write(
         raise SystemExit("--invalid-share must be between 0 and 1")
     started = time.perf_counter()
     generator = Generator(agencies, services, seed, calendar, invalid_share)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
     total = Stats(files=0)
-    try:
+    with staged_folder(output, force=force) as staging:
         folder = staging / "agencies"
-        folder.mkdir()
         text = generator.collection_text()
         data = text.encode("utf-8")
         (staging / "collection.yaml").write_bytes(data)
@@ -583,16 +579,6 @@ def write(
         (staging / MANIFEST).write_text(
             json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
         )
-        if output.exists():
-            trash = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
-            output.rename(trash / output.name)
-            staging.rename(output)
-            shutil.rmtree(trash, ignore_errors=True)
-        else:
-            staging.rename(output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     manifest["seconds"] = round(time.perf_counter() - started, 3)
     return manifest
 
