@@ -1,4 +1,4 @@
-from egov_audit.calendars import (
+from egov_audit.model.calendars import (
     Calendar,
     month_name,
     months_between,

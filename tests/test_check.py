@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from egov_audit.check import validate_paths
-from egov_audit.model import Severity
-from egov_audit.rules import RULES
+from egov_audit.checks.rules import RULES
+from egov_audit.model.inventory import Severity
+from egov_audit.runner.collection import validate_paths
 
 INVALID = Path(__file__).parent / "data" / "invalid"
 CASES = sorted(p.name for p in INVALID.iterdir() if p.is_dir())

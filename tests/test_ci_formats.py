@@ -9,11 +9,11 @@ from pathlib import Path
 import jsonschema
 from typer.testing import CliRunner
 
-from egov_audit.check import validate_paths
-from egov_audit.cli import app
+from egov_audit.cli.app import app
 from egov_audit.render import FINDINGS_RENDERERS, FindingsFormat
-from egov_audit.render.findings_github import escape_data, escape_property
-from egov_audit.render.findings_sarif import to_dict as sarif
+from egov_audit.render.findings.github import escape_data, escape_property
+from egov_audit.render.findings.sarif import to_dict as sarif
+from egov_audit.runner.collection import validate_paths
 
 DATA = Path(__file__).parent / "data"
 BROKEN = DATA / "invalid" / "dates"

@@ -12,15 +12,22 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from egov_audit.diff import (
+from egov_audit.aggregate.diff import (
     StatusChangeKind,
     diff_collections,
     diff_declarations,
     register,
     status_change_kind,
 )
-from egov_audit.model import AgencyRef, Audience, Channel, Declaration, Service, ServiceType
-from egov_audit.model import Status as S
+from egov_audit.model.inventory import (
+    AgencyRef,
+    Audience,
+    Channel,
+    Declaration,
+    Service,
+    ServiceType,
+)
+from egov_audit.model.inventory import Status as S
 
 MINI = Path(__file__).parent / "data" / "collections" / "mini"
 

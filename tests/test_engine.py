@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from egov_audit.check import Context, load_collection, validate_paths
-from egov_audit.engine import RunOptions, context_fingerprint
-from egov_audit.period import parse_period
-from egov_audit.render.report_json import render as report_json
-from egov_audit.report import build_report
+from egov_audit.aggregate.report import build_report
+from egov_audit.model.period import parse_period
+from egov_audit.render.report.json import render as report_json
+from egov_audit.runner.cache import RunOptions, context_fingerprint
+from egov_audit.runner.collection import Context, load_collection, validate_paths
 
 
 def _report(root: Path, options: RunOptions) -> str:

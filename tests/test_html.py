@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from babel.numbers import format_percent
 
-from egov_audit.check import load_collection
-from egov_audit.i18n import translator
-from egov_audit.period import parse_period
-from egov_audit.render import REPORT_RENDERERS, ReportFormat, report_html
-from egov_audit.render.sections import tables
-from egov_audit.report import ReadinessReport, build_report
+from egov_audit.aggregate.report import ReadinessReport, build_report
+from egov_audit.model.period import parse_period
+from egov_audit.render import REPORT_RENDERERS, ReportFormat
+from egov_audit.render.i18n import translator
+from egov_audit.render.report import html as report_html
+from egov_audit.render.report.sections import tables
+from egov_audit.runner.collection import load_collection
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"

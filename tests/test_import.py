@@ -11,12 +11,12 @@ import pytest
 import typer
 from typer.testing import CliRunner, Result
 
-from egov_audit import importer
-from egov_audit.calendars import Calendar
-from egov_audit.check import validate_paths
-from egov_audit.errors import UsageError
-from egov_audit.model import Severity
-from egov_audit.yamlload import load_file
+from egov_audit.importer import sheet as importer
+from egov_audit.io.yamlload import load_file
+from egov_audit.model.calendars import Calendar
+from egov_audit.model.errors import UsageError
+from egov_audit.model.inventory import Severity
+from egov_audit.runner.collection import validate_paths
 
 SHEETS = Path(__file__).parent / "data" / "sheets"
 HEADER = [

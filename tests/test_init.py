@@ -10,12 +10,12 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from egov_audit import init_cmd
-from egov_audit.calendars import Calendar, today
-from egov_audit.check import validate_paths
-from egov_audit.errors import UsageError
-from egov_audit.model import Severity
-from egov_audit.yamlload import load_file
+from egov_audit.importer import template as init_cmd
+from egov_audit.io.yamlload import load_file
+from egov_audit.model.calendars import Calendar, today
+from egov_audit.model.errors import UsageError
+from egov_audit.model.inventory import Severity
+from egov_audit.runner.collection import validate_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 

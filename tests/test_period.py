@@ -1,7 +1,7 @@
 import pytest
 
-from egov_audit.errors import UsageError
-from egov_audit.period import parse_period
+from egov_audit.model.errors import UsageError
+from egov_audit.model.period import parse_period
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from egov_audit.check import load_collection, validate_paths
-from egov_audit.model import Audience, Channel, ServiceType, Severity, Status
-from egov_audit.period import parse_period
-from egov_audit.report import build_report
+from egov_audit.aggregate.report import build_report
+from egov_audit.model.inventory import Audience, Channel, ServiceType, Severity, Status
+from egov_audit.model.period import parse_period
+from egov_audit.runner.collection import load_collection, validate_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_LEADERS = [

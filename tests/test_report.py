@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from egov_audit.calendars import Calendar
-from egov_audit.check import load_collection
-from egov_audit.model import (
+from egov_audit.aggregate.report import RankingRule, build_report, default_period
+from egov_audit.model.calendars import Calendar
+from egov_audit.model.inventory import (
     AgencyRef,
     Audience,
     Channel,
@@ -16,8 +16,8 @@ from egov_audit.model import (
     ServiceType,
     Status,
 )
-from egov_audit.period import parse_period
-from egov_audit.report import RankingRule, build_report, default_period
+from egov_audit.model.period import parse_period
+from egov_audit.runner.collection import load_collection
 
 
 def test_mini_report_for_the_first_half(mini: Path) -> None:

@@ -18,20 +18,17 @@ from pathlib import Path
 
 import pytest
 
-from egov_audit.check import load_collection
-from egov_audit.i18n import translator
-from egov_audit.period import parse_period
-from egov_audit.render import (
-    REPORT_RENDERERS,
-    ReportFormat,
-    report_csv,
-    report_html,
-    report_json,
-    report_markdown,
-    report_terminal,
-)
-from egov_audit.render.sections import tables
-from egov_audit.report import ReadinessReport, build_report
+from egov_audit.aggregate.report import ReadinessReport, build_report
+from egov_audit.model.period import parse_period
+from egov_audit.render import REPORT_RENDERERS, ReportFormat
+from egov_audit.render.i18n import translator
+from egov_audit.render.report import csv as report_csv
+from egov_audit.render.report import html as report_html
+from egov_audit.render.report import json as report_json
+from egov_audit.render.report import markdown as report_markdown
+from egov_audit.render.report import terminal as report_terminal
+from egov_audit.render.report.sections import tables
+from egov_audit.runner.collection import load_collection
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = Path(__file__).parent / "expected"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from egov_audit.check import validate_paths
-from egov_audit.model import Severity
+from egov_audit.model.inventory import Severity
+from egov_audit.runner.collection import validate_paths
 from tools import benchmark, synth
 
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from egov_audit.check import validate_paths
-from egov_audit.errors import Position, YamlLoadError
-from egov_audit.yamlload import load_bytes, load_file, load_text
+from egov_audit.io.yamlload import load_bytes, load_file, load_text
+from egov_audit.model.errors import Position, YamlLoadError
+from egov_audit.runner.collection import validate_paths
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 

@@ -8,8 +8,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
-    from egov_audit.check import ValidationResult
-    from egov_audit.report import ReadinessReport
+    from egov_audit.aggregate.report import ReadinessReport
+    from egov_audit.runner.collection import ValidationResult
 
 
 class ReportFormat(StrEnum):
@@ -59,17 +59,17 @@ def _lazy(module: str) -> Any:
 
 
 REPORT_RENDERERS: dict[ReportFormat, ReportRenderer] = {
-    ReportFormat.TERMINAL: _lazy("report_terminal"),
-    ReportFormat.MARKDOWN: _lazy("report_markdown"),
-    ReportFormat.JSON: _lazy("report_json"),
-    ReportFormat.HTML: _lazy("report_html"),
-    ReportFormat.CSV: _lazy("report_csv"),
+    ReportFormat.TERMINAL: _lazy("report.terminal"),
+    ReportFormat.MARKDOWN: _lazy("report.markdown"),
+    ReportFormat.JSON: _lazy("report.json"),
+    ReportFormat.HTML: _lazy("report.html"),
+    ReportFormat.CSV: _lazy("report.csv"),
 }
 
 FINDINGS_RENDERERS: dict[FindingsFormat, FindingsRenderer] = {
-    FindingsFormat.TEXT: _lazy("findings_text"),
-    FindingsFormat.JSON: _lazy("findings_json"),
-    FindingsFormat.GITHUB: _lazy("findings_github"),
-    FindingsFormat.SARIF: _lazy("findings_sarif"),
-    FindingsFormat.JUNIT: _lazy("findings_junit"),
+    FindingsFormat.TEXT: _lazy("findings.text"),
+    FindingsFormat.JSON: _lazy("findings.json"),
+    FindingsFormat.GITHUB: _lazy("findings.github"),
+    FindingsFormat.SARIF: _lazy("findings.sarif"),
+    FindingsFormat.JUNIT: _lazy("findings.junit"),
 }

@@ -1,0 +1,204 @@
+"""The inventory as frozen dataclasses: what the checks produce and the report consumes.
+
+Records are compact on purpose: a report over a national collection holds one small
+``Service`` per service, never the YAML trees it came from.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, overload
+
+from egov_audit.model.calendars import Calendar, Day, Month
+
+
+class Status(StrEnum):
+    """How electronic a service is."""
+
+    FULL = "full"
+    PARTIAL = "partial"
+    IN_PERSON = "in_person"
+    UNKNOWN = "unknown"
+
+
+class ServiceType(StrEnum):
+    """What kind of service it is."""
+
+    INFORMATIONAL = "informational"
+    INTERACTIVE = "interactive"
+    TRANSACTIONAL = "transactional"
+
+
+class Audience(StrEnum):
+    """Who a service is for (a service may serve several)."""
+
+    CITIZENS = "citizens"
+    BUSINESSES = "businesses"
+    GOVERNMENT = "government"
+
+
+class Channel(StrEnum):
+    """Through what a service is delivered."""
+
+    PORTAL = "portal"
+    KIOSK = "kiosk"
+    MOBILE = "mobile"
+
+
+class Severity(StrEnum):
+    """How serious a finding is: errors fail validation, warnings only with ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class MonthlyCounts(Sequence[tuple[Month, int]]):
+    """A service's monthly counts, ``((year, month), count)`` pairs in month order.
+
+    Held as one array of machine integers: a national collection has millions of these
+    pairs, and as tuples of tuples they were most of a report's memory.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, pairs: Iterable[tuple[Month, int]] = ()) -> None:
+        data = array("q")
+        for (year, month), count in sorted(pairs):
+            data.append(year * 100 + month)
+            data.append(count)
+        self._data = data
+
+    def __len__(self) -> int:
+        return len(self._data) // 2
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Month, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Month, int]]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        key = self._data[2 * index]
+        return ((key // 100, key % 100), self._data[2 * index + 1])
+
+    def __iter__(self) -> Iterator[tuple[Month, int]]:
+        data = self._data
+        for i in range(0, len(data), 2):
+            key = data[i]
+            yield ((key // 100, key % 100), data[i + 1])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, MonthlyCounts):
+            return self._data == other._data
+        if isinstance(other, (tuple, list)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"MonthlyCounts({list(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_monthly_counts_from_array, (self._data,))
+
+
+def _monthly_counts_from_array(data: array[int]) -> MonthlyCounts:
+    counts = object.__new__(MonthlyCounts)
+    counts._data = data
+    return counts
+
+
+class Record:
+    """Pickles a slots dataclass as its constructor arguments.
+
+    Cached results hold every service of a collection; the generic pickling of frozen
+    slots dataclasses (a state dict set field by field) takes three times as long.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        names: tuple[str, ...] = self.__slots__  # the dataclass's fields, in order
+        return (type(self), tuple(getattr(self, name) for name in names))
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyRef(Record):
+    """An agency as named in the collection's registry."""
+
+    id: str
+    name: str
+    name_local: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """A collection's ``collection.yaml``."""
+
+    id: str
+    name: str
+    calendar: Calendar
+    agencies: tuple[AgencyRef, ...]
+    name_local: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Service(Record):
+    """One declared service, reduced to what checks across files and reports need."""
+
+    id: str
+    name: str
+    status: Status
+    type: ServiceType
+    audience: tuple[Audience, ...]
+    channels: tuple[Channel, ...]
+    name_local: str | None = None
+    in_person_steps: str | None = None
+    launched_on: Day | None = None
+    transactions: Sequence[tuple[Month, int]] = ()
+    """Completed transactions per month, in month order (a split month counts its channels'
+    sum); a :class:`MonthlyCounts` when read from a file."""
+    depends_on: tuple[str, ...] = ()
+    benchmarks: tuple[str, ...] = ()
+    channel_splits: tuple[tuple[Month, tuple[tuple[str, int], ...]], ...] = ()
+    """For months declared split by channel: ``(month, ((channel, count), ...))``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration(Record):
+    """One agency's declaration file, checked and converted."""
+
+    agency: AgencyRef
+    declared_on: Day
+    verified: bool
+    services: tuple[Service, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding(Record):
+    """One problem found in one file, at a line and column, with a stable rule id."""
+
+    file: str
+    line: int
+    column: int
+    rule: str
+    severity: Severity
+    message: str
+    hint: str
+    json_path: str = "$"
+
+    @property
+    def location(self) -> str:
+        """``file:line:col`` as editors and CI systems understand it."""
+        return f"{self.file}:{self.line}:{self.column}"
