@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from egov_audit.checks.rules import RULES
-from egov_audit.model.inventory import Severity
-from egov_audit.runner.collection import validate_paths
+from egov_audit.model import Severity
+from egov_audit.runner import load_collection, validate_paths
 
 INVALID = Path(__file__).parent / "data" / "invalid"
 CASES = sorted(p.name for p in INVALID.iterdir() if p.is_dir())
@@ -44,7 +44,8 @@ def test_the_mini_collection_is_valid_except_one_undeclared_agency(mini: Path) -
     assert [(f.rule, f.severity) for f in result.findings] == [
         ("agency-not-declared", Severity.WARNING)
     ]
-    assert len(result.declarations) == 3
+    assert [r.ok for r in result.files] == [True, True, True]
+    assert len(load_collection(mini).declarations) == 3
 
 
 def test_an_agency_file_alone_is_checked_against_its_whole_collection(tmp_path: Path) -> None:
@@ -76,4 +77,4 @@ def test_an_unreadable_file_does_not_stop_the_others(tmp_path: Path, mini: Path)
     result = validate_paths([copy])
     rules = {(Path(f.file).name, f.rule) for f in result.findings}
     assert ("alpha.yaml", "yaml-encoding") in rules
-    assert len(result.declarations) == 2  # beta and gamma still checked and converted
+    assert len(load_collection(copy).declarations) == 2  # beta and gamma still converted

@@ -16,10 +16,10 @@ from egov_audit.aggregate.diff import (
     StatusChangeKind,
     diff_collections,
     diff_declarations,
-    register,
     status_change_kind,
 )
-from egov_audit.model.inventory import (
+from egov_audit.cli import app as egov_audit_app
+from egov_audit.model import (
     AgencyRef,
     Audience,
     Channel,
@@ -27,7 +27,7 @@ from egov_audit.model.inventory import (
     Service,
     ServiceType,
 )
-from egov_audit.model.inventory import Status as S
+from egov_audit.model import Status as S
 
 MINI = Path(__file__).parent / "data" / "collections" / "mini"
 
@@ -93,14 +93,7 @@ def versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _app() -> typer.Typer:
-    app = typer.Typer(add_completion=False, rich_markup_mode=None)
-
-    @app.callback()
-    def _main() -> None:
-        """A host app with diff only."""
-
-    register(app)
-    return app
+    return egov_audit_app
 
 
 def invoke(*args: str) -> tuple[int, str, str]:

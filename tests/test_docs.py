@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from egov_audit.model.inventory import Severity
+from egov_audit.model import Severity
 from egov_audit.runner.collection import validate_paths
 from tools.rules_table import table
 

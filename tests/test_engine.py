@@ -8,14 +8,14 @@ from pathlib import Path
 from egov_audit.aggregate.report import build_report
 from egov_audit.model.period import parse_period
 from egov_audit.render.report.json import render as report_json
-from egov_audit.runner.cache import RunOptions, context_fingerprint
-from egov_audit.runner.collection import Context, load_collection, validate_paths
+from egov_audit.runner import Context, RunOptions, load_collection, validate_paths
+from egov_audit.runner.collection import context_key as context_fingerprint
 
 
 def _report(root: Path, options: RunOptions) -> str:
     loaded = load_collection(root, options)
     return report_json(
-        build_report(loaded.collection, loaded.iter_declarations(), parse_period("1399-H1"))
+        build_report(loaded.collection, loaded.declarations, parse_period("1399-H1"))
     )
 
 
@@ -29,17 +29,12 @@ def test_same_findings_and_report_with_workers_and_cache(qom: Path, tmp_path: Pa
         RunOptions(workers=2, cache_dir=cache),
         RunOptions(workers=2, cache_dir=cache),
         RunOptions(workers=1, cache_dir=cache),
-        RunOptions(workers=2, compact_declarations=True),
-        RunOptions(workers=1, cache_dir=cache, compact_declarations=True),
-        RunOptions(workers=1, cache_dir=cache, need_declarations=False),
     ):
         result = validate_paths([qom], options)
         assert result.findings == baseline.findings
-        if options.need_declarations:
-            assert result.declarations == baseline.declarations
-            assert _report(qom, options) == expected_report
-        else:
-            assert result.declarations == []
+        assert _report(qom, options) == expected_report
+        loaded = load_collection(qom, options)
+        assert list(loaded.declarations) == list(load_collection(qom, single).declarations)
     entries = [p for p in cache.rglob("*.pickle") if p.parent.name != "index"]
     assert len(entries) == 54  # one entry per agency file
     assert len(list((cache / "v1" / "index").iterdir())) == 1  # the folder's stat index
@@ -70,7 +65,9 @@ def test_a_damaged_cache_entry_is_ignored(mini: Path, tmp_path: Path) -> None:
         entry.write_bytes(b"not a pickle")
     again = validate_paths([mini], options)
     assert again.findings == first.findings
-    assert again.declarations == first.declarations
+    assert list(load_collection(mini, options).declarations) == list(
+        load_collection(mini).declarations
+    )
 
 
 def test_context_fingerprint_follows_the_collection() -> None:
@@ -94,15 +91,14 @@ def test_generated_collection_with_broken_files_same_everywhere(tmp_path: Path) 
         RunOptions(workers=1),
         RunOptions(workers=2),
         RunOptions(workers=2, cache_dir=cache),
-        RunOptions(workers=2, cache_dir=cache, compact_declarations=True),
-        RunOptions(workers=1, cache_dir=cache, compact_declarations=True),
+        RunOptions(workers=1, cache_dir=cache),
     ):
         result = validate_paths([root], options)
         assert result.findings == baseline.findings
         loaded = load_collection(root, options)
         reports.add(
             report_json(
-                build_report(loaded.collection, loaded.iter_declarations(), loaded.default_period())
+                build_report(loaded.collection, loaded.declarations, loaded.default_period())
             )
         )
     assert len(reports) == 1

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from egov_audit.aggregate.report import build_report, compare
+from egov_audit.model import Severity
 from egov_audit.model.calendars import Calendar
-from egov_audit.model.inventory import Severity
 from egov_audit.model.period import parse_period
 from egov_audit.runner.collection import load_collection, validate_paths
 

@@ -15,7 +15,7 @@ from babel.numbers import format_percent
 
 from egov_audit.aggregate.report import ReadinessReport, build_report
 from egov_audit.model.period import parse_period
-from egov_audit.render import REPORT_RENDERERS, ReportFormat
+from egov_audit.render import ReportFormat, report_renderer
 from egov_audit.render.i18n import translator
 from egov_audit.render.report import html as report_html
 from egov_audit.render.report.sections import tables
@@ -114,7 +114,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_html_is_a_report_format(mini: Path) -> None:
     assert ReportFormat("html") is ReportFormat.HTML
     report = _report(mini)
-    assert REPORT_RENDERERS[ReportFormat.HTML](report, "fa") == report_html.render(report, "fa")
+    assert report_renderer(ReportFormat.HTML)(report, "fa") == report_html.render(report, "fa")
 
 
 def test_english_page_structure(mini: Path) -> None:

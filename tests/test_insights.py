@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from egov_audit.aggregate.report import Blocker, ReadinessReport, build_report, compare
-from egov_audit.model.inventory import Status
+from egov_audit.model import Status
 from egov_audit.model.period import parse_period
 from egov_audit.runner.collection import load_collection, validate_paths
 

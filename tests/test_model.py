@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from egov_audit.model.inventory import AgencyRef, MonthlyCounts
+from egov_audit.model import AgencyRef, MonthlyCounts
 
 
 def test_monthly_counts_behave_like_a_sorted_tuple_of_pairs() -> None:

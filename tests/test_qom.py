@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from egov_audit.aggregate.report import build_report
-from egov_audit.model.inventory import Audience, Channel, ServiceType, Severity, Status
+from egov_audit.model import Audience, Channel, ServiceType, Severity, Status
 from egov_audit.model.period import parse_period
 from egov_audit.runner.collection import load_collection, validate_paths
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from egov_audit.aggregate.report import RankingRule, build_report, default_period
-from egov_audit.model.calendars import Calendar
-from egov_audit.model.inventory import (
+from egov_audit.model import (
     AgencyRef,
     Audience,
     Channel,
@@ -16,8 +16,9 @@ from egov_audit.model.inventory import (
     ServiceType,
     Status,
 )
+from egov_audit.model.calendars import Calendar
 from egov_audit.model.period import parse_period
-from egov_audit.runner.collection import load_collection
+from egov_audit.runner import load_collection, validate_paths
 
 
 def test_mini_report_for_the_first_half(mini: Path) -> None:
@@ -124,3 +125,27 @@ def test_transactions_break_ties_when_shares_and_full_counts_are_equal() -> None
     )
     assert [row.agency.id for row in report.ranked] == ["b", "a"]
     assert [row.agency.id for row in report.follow_up] == ["a"]
+
+
+def test_a_warning_across_files_does_not_move_the_default_period(
+    mini: Path, tmp_path: Path
+) -> None:
+    """The latest year a file declares survives the cross-file rules: one
+    ``depends-on-undeclared`` warning on it used to drop it, moving the default period."""
+    copy = tmp_path / "mini"
+    shutil.copytree(mini, copy)
+    beta = copy / "agencies" / "beta.yaml"
+    text = beta.read_text(encoding="utf-8").replace(
+        'declared_on: "1399-07-20"', 'declared_on: "1400-02-20"'
+    )
+    beta.write_text(
+        text + "  - id: late\n    name: Late service\n    status: full\n    type: interactive\n"
+        "    audience: [citizens]\n    channels: [portal]\n    depends_on: [delta/anything]\n"
+        "    transactions:\n      1400-01: 5\n",
+        encoding="utf-8",
+    )
+    rules = [f.rule for f in validate_paths([copy]).findings]
+    assert "depends-on-undeclared" in rules
+    loaded = load_collection(copy)
+    assert loaded.default_period() == parse_period("1400")
+    assert default_period(loaded.declarations) == parse_period("1400")

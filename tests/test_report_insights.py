@@ -20,7 +20,7 @@ import pytest
 
 from egov_audit.aggregate.report import ReadinessReport, build_report
 from egov_audit.model.period import parse_period
-from egov_audit.render import REPORT_RENDERERS, ReportFormat
+from egov_audit.render import ReportFormat, report_renderer
 from egov_audit.render.i18n import translator
 from egov_audit.render.report import csv as report_csv
 from egov_audit.render.report import html as report_html
@@ -233,7 +233,7 @@ def _csv_rows(text: str) -> list[list[str]]:
 def test_csv_is_a_report_format() -> None:
     assert ReportFormat("csv") is ReportFormat.CSV
     report = _report(TINY, "2020-01..2020-02")
-    assert REPORT_RENDERERS[ReportFormat.CSV](report) == report_csv.render(report)
+    assert report_renderer(ReportFormat.CSV)(report) == report_csv.render(report)
 
 
 def test_csv_per_agency_table(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from egov_audit.model.inventory import Severity
-from egov_audit.runner.collection import validate_paths
+from egov_audit.model import Severity
+from egov_audit.runner import load_collection, validate_paths
 from tools import benchmark, synth
 
 
@@ -27,10 +27,11 @@ def test_small_collection_validates(tmp_path: Path) -> None:
     result = validate_paths([out])
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     assert errors == []
-    assert len(result.declarations) == 8
-    assert sum(len(d.services) for d in result.declarations) == 200
+    declarations = list(load_collection(out).declarations)
+    assert len(declarations) == 8
+    assert sum(len(d.services) for d in declarations) == 200
     # depends_on between agencies exists and resolves.
-    assert any(s.depends_on for d in result.declarations for s in d.services)
+    assert any(s.depends_on for d in declarations for s in d.services)
 
 
 def test_gregorian_collection_validates(tmp_path: Path) -> None:

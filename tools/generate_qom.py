@@ -698,7 +698,7 @@ def write(output: Path, force: bool, seed: int) -> None:
 def self_check(root: Path) -> None:
     """Recompute the report with egov-audit and compare it with the published figures."""
     from egov_audit.aggregate.report import build_report
-    from egov_audit.model.inventory import Audience, Channel, ServiceType, Status
+    from egov_audit.model import Audience, Channel, ServiceType, Status
     from egov_audit.model.period import parse_period
     from egov_audit.runner.collection import load_collection, validate_paths
 

@@ -12,9 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from egov_audit.model.benchmarks import BenchmarkItem, Catalogue, catalogues
-from egov_audit.model.calendars import Month
-from egov_audit.model.inventory import (
+from egov_audit.model import (
     AgencyRef,
     Audience,
     Channel,
@@ -23,7 +21,10 @@ from egov_audit.model.inventory import (
     Service,
     ServiceType,
     Status,
+    latest_transaction_year,
 )
+from egov_audit.model.benchmarks import BenchmarkItem, Catalogue, catalogues
+from egov_audit.model.calendars import Month
 from egov_audit.model.period import Period, year_period
 
 DEFAULT_TOP = 10
@@ -260,13 +261,6 @@ class ReadinessReport:
 def counts_in(service: Service, period: Period) -> bool:
     """Whether a service exists in the period (launched no later than its last month)."""
     return service.launched_on is None or service.launched_on[:2] <= period.end
-
-
-def latest_transaction_year(declaration: Declaration) -> int | None:
-    """The latest year for which the declaration counts transactions, if any."""
-    # A service's months are in order: its last one is its latest.
-    years = [s.transactions[-1][0][0] for s in declaration.services if s.transactions]
-    return max(years) if years else None
 
 
 def default_period(declarations: Iterable[Declaration]) -> Period:

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from egov_audit.model.errors import UsageError
+from egov_audit.model.errors import OutputExistsError, UsageError
 
 
 def _umask() -> int:
@@ -22,7 +22,7 @@ def write_new_file(path: Path, text: str, *, force: bool) -> None:
     file appeared meanwhile, so nothing is ever overwritten by a race either.
     """
     if path.exists() and not force:
-        raise UsageError(f"{path} exists; pass --force to overwrite it")
+        raise OutputExistsError(str(path))
     if path.is_dir():
         raise UsageError(f"{path} is a folder")
     folder = path.parent
@@ -42,10 +42,10 @@ def write_new_file(path: Path, text: str, *, force: bool) -> None:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise UsageError(f"{path} exists; pass --force to overwrite it") from None
+                raise OutputExistsError(str(path)) from None
             except OSError:  # no hard links here (some network or FAT file systems)
                 if path.exists():
-                    raise UsageError(f"{path} exists; pass --force to overwrite it") from None
+                    raise OutputExistsError(str(path)) from None
                 os.replace(tmp, path)
     finally:
         Path(tmp).unlink(missing_ok=True)

@@ -3,27 +3,37 @@
 Plain frozen records with no I/O; every other layer builds on these.
 """
 
+from egov_audit.model.findings import (
+    DependencyRef,
+    FileResult,
+    Finding,
+    Severity,
+    ValidationResult,
+)
 from egov_audit.model.inventory import (
+    SPLIT_CHANNELS,
     AgencyRef,
     Audience,
     Channel,
     Collection,
     Declaration,
-    Finding,
     MonthlyCounts,
     Record,
     Service,
     ServiceType,
-    Severity,
     Status,
+    latest_transaction_year,
 )
 
 __all__ = [
+    "SPLIT_CHANNELS",
     "AgencyRef",
     "Audience",
     "Channel",
     "Collection",
     "Declaration",
+    "DependencyRef",
+    "FileResult",
     "Finding",
     "MonthlyCounts",
     "Record",
@@ -31,4 +41,6 @@ __all__ = [
     "ServiceType",
     "Severity",
     "Status",
+    "ValidationResult",
+    "latest_transaction_year",
 ]

@@ -3,10 +3,38 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Remedy(StrEnum):
+    """What the user can do about an error, in neutral terms; the CLI words the advice
+    (the option to pass, the command to run), a Python caller may act on it."""
+
+    OVERWRITE = "overwrite"
+    """The output exists: allow overwriting it."""
+    VALIDATE = "validate"
+    """The input has validation errors: validate ``target`` to see them."""
+    CALENDAR = "calendar"
+    """The calendar of files outside any collection is unknown: name it."""
+    COLLECTION = "collection"
+    """No collection folder was found: name the one holding collection.yaml."""
+    SKIP_BAD_ROWS = "skip-bad-rows"
+    """Some spreadsheet rows have problems: fix them, or import the other rows."""
 
 
 class EgovAuditError(Exception):
-    """Base class of every error egov-audit raises on purpose."""
+    """Base class of every error egov-audit raises on purpose.
+
+    ``remedy`` says what would resolve it and ``target`` what it applies to (the path to
+    validate, the file that exists); both are None when there is nothing to add.
+    """
+
+    def __init__(
+        self, message: str, *, remedy: Remedy | None = None, target: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.remedy = remedy
+        self.target = target
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +79,10 @@ class UsageError(EgovAuditError):
 
 class CollectionError(EgovAuditError):
     """Raised when a collection cannot be reported on (no readable ``collection.yaml``)."""
+
+
+class OutputExistsError(UsageError):
+    """Raised when a command would overwrite a file it was not allowed to."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path} exists", remedy=Remedy.OVERWRITE, target=path)

@@ -48,13 +48,6 @@ class Channel(StrEnum):
     MOBILE = "mobile"
 
 
-class Severity(StrEnum):
-    """How serious a finding is: errors fail validation, warnings only with ``--strict``."""
-
-    ERROR = "error"
-    WARNING = "warning"
-
-
 class MonthlyCounts(Sequence[tuple[Month, int]]):
     """A service's monthly counts, ``((year, month), count)`` pairs in month order.
 
@@ -185,20 +178,12 @@ class Declaration(Record):
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding(Record):
-    """One problem found in one file, at a line and column, with a stable rule id."""
+SPLIT_CHANNELS = ("portal", "kiosk", "mobile", "in_person")
+"""The channels a month's count can be split by, in the order reports show them."""
 
-    file: str
-    line: int
-    column: int
-    rule: str
-    severity: Severity
-    message: str
-    hint: str
-    json_path: str = "$"
 
-    @property
-    def location(self) -> str:
-        """``file:line:col`` as editors and CI systems understand it."""
-        return f"{self.file}:{self.line}:{self.column}"
+def latest_transaction_year(declaration: Declaration) -> int | None:
+    """The latest year for which the declaration counts transactions, if any."""
+    # A service's months are in order: its last one is its latest.
+    years = [s.transactions[-1][0][0] for s in declaration.services if s.transactions]
+    return max(years) if years else None

@@ -1,15 +1,23 @@
-"""Renderers: one per output format, each a pure function from data to a string."""
+"""Renderers: one module per output format, each a pure function from data to a string.
+
+Three families, each behind one typed interface: findings (``validate``), the readiness
+report (``report``) and diffs (``diff``). Every value of a format enum has a renderer (a
+test checks it). Renderer modules are imported on first use: a command needs one, and
+importing all of them (and their locale and templating machinery) would cost more than a
+warm ``validate`` run itself.
+"""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
+    from egov_audit.aggregate.diff import Comparison
     from egov_audit.aggregate.report import ReadinessReport
-    from egov_audit.runner.collection import ValidationResult
+    from egov_audit.model import ValidationResult
 
 
 class ReportFormat(StrEnum):
@@ -32,9 +40,20 @@ class FindingsFormat(StrEnum):
     JUNIT = "junit"
 
 
+class DiffFormat(StrEnum):
+    """Output formats of ``egov-audit diff``."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
 class ReportRenderer(Protocol):
     """A report renderer: the report, the language code (``en``, ``fa``, ``el``, ``vi``)
-    and, for ``--compare``, the report of the same declarations for another period."""
+    and, for ``--compare``, the report of the same declarations for another period.
+
+    Every report renderer takes the same arguments; a format without languages (JSON,
+    CSV) or without a comparison (CSV) says so in its documentation and ignores them."""
 
     def __call__(
         self, report: ReadinessReport, lang: str = ..., *, previous: ReadinessReport | None = ...
@@ -42,34 +61,35 @@ class ReportRenderer(Protocol):
 
 
 FindingsRenderer = Callable[["ValidationResult"], str]
+DiffRenderer = Callable[["Comparison"], str]
 
-
-def _lazy(module: str) -> Any:
-    """The ``render`` function of a renderer module, imported on first use.
-
-    A command needs one renderer; importing all of them (and their locale and
-    templating machinery) would cost more than a warm ``validate`` run itself.
-    """
-
-    def render(*args: Any, **kwargs: Any) -> str:
-        found = importlib.import_module(f"egov_audit.render.{module}")
-        return cast(str, found.render(*args, **kwargs))
-
-    return render
-
-
-REPORT_RENDERERS: dict[ReportFormat, ReportRenderer] = {
-    ReportFormat.TERMINAL: _lazy("report.terminal"),
-    ReportFormat.MARKDOWN: _lazy("report.markdown"),
-    ReportFormat.JSON: _lazy("report.json"),
-    ReportFormat.HTML: _lazy("report.html"),
-    ReportFormat.CSV: _lazy("report.csv"),
+_MODULES: Mapping[type[StrEnum], str] = {
+    ReportFormat: "egov_audit.render.report",
+    FindingsFormat: "egov_audit.render.findings",
+    DiffFormat: "egov_audit.render.diff",
 }
 
-FINDINGS_RENDERERS: dict[FindingsFormat, FindingsRenderer] = {
-    FindingsFormat.TEXT: _lazy("findings.text"),
-    FindingsFormat.JSON: _lazy("findings.json"),
-    FindingsFormat.GITHUB: _lazy("findings.github"),
-    FindingsFormat.SARIF: _lazy("findings.sarif"),
-    FindingsFormat.JUNIT: _lazy("findings.junit"),
-}
+
+def renderer_module(output: StrEnum) -> str:
+    """The name of the module rendering this output format."""
+    return f"{_MODULES[type(output)]}.{output.value}"
+
+
+def _render_function(output: StrEnum) -> Callable[..., str]:
+    """The ``render`` function of a format's module, imported now."""
+    return cast(Callable[..., str], importlib.import_module(renderer_module(output)).render)
+
+
+def report_renderer(output: ReportFormat) -> ReportRenderer:
+    """The renderer of a report format."""
+    return cast(ReportRenderer, _render_function(output))
+
+
+def findings_renderer(output: FindingsFormat) -> FindingsRenderer:
+    """The renderer of a findings format."""
+    return cast(FindingsRenderer, _render_function(output))
+
+
+def diff_renderer(output: DiffFormat) -> DiffRenderer:
+    """The renderer of a diff format."""
+    return cast(DiffRenderer, _render_function(output))

@@ -6,8 +6,7 @@ GitHub shows only a limited number of annotations per step, so the summary (appe
 
 from __future__ import annotations
 
-from egov_audit.model.inventory import Severity
-from egov_audit.runner.collection import ValidationResult
+from egov_audit.model import Severity, ValidationResult
 
 
 def escape_data(text: str) -> str:

@@ -8,8 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from egov_audit import __version__
-from egov_audit.model.inventory import Severity
-from egov_audit.runner.collection import ValidationResult
+from egov_audit.model import Severity, ValidationResult
 
 FINDINGS_VERSION = 1
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from egov_audit.model.inventory import Severity
-from egov_audit.runner.collection import ValidationResult
+from egov_audit.model import Severity, ValidationResult
 
 
 def render(result: ValidationResult) -> str:

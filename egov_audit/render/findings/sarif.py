@@ -8,8 +8,7 @@ from typing import Any
 
 from egov_audit import __version__
 from egov_audit.checks.rules import RULES
-from egov_audit.model.inventory import Severity
-from egov_audit.runner.collection import ValidationResult
+from egov_audit.model import Severity, ValidationResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 

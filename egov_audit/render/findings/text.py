@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from egov_audit.model.inventory import Severity
-from egov_audit.runner.collection import ValidationResult
+from egov_audit.model import Severity, ValidationResult
 
 
 def render(result: ValidationResult) -> str:

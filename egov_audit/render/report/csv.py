@@ -24,7 +24,7 @@ import csv
 import io
 
 from egov_audit.aggregate.report import ReadinessReport
-from egov_audit.model.inventory import Channel, Status
+from egov_audit.model import Channel, Status
 from egov_audit.render.i18n import translator
 from egov_audit.render.report.labels import ref_name
 

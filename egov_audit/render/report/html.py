@@ -15,7 +15,7 @@ from html import escape
 
 from egov_audit import __version__
 from egov_audit.aggregate.report import ReadinessReport
-from egov_audit.model.inventory import Status
+from egov_audit.model import Status
 from egov_audit.render.i18n import Translator, translator
 from egov_audit.render.report.labels import (
     agency_name,

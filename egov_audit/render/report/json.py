@@ -45,8 +45,8 @@ from egov_audit.aggregate.report import (
     compare,
     share,
 )
+from egov_audit.model import AgencyRef
 from egov_audit.model.calendars import Month, format_month
-from egov_audit.model.inventory import AgencyRef
 
 REPORT_VERSION = 1
 

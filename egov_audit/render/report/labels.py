@@ -12,8 +12,8 @@ from decimal import Decimal
 from babel.numbers import format_decimal, format_percent
 
 from egov_audit.aggregate.report import AgencyRow, RankingRule, ReadinessReport
+from egov_audit.model import AgencyRef, Audience, Channel, ServiceType, Status
 from egov_audit.model.calendars import Calendar, Month, format_month
-from egov_audit.model.inventory import AgencyRef, Audience, Channel, ServiceType, Status
 from egov_audit.model.period import Period
 from egov_audit.render.i18n import N_, Translator, translator
 

@@ -15,7 +15,7 @@ from egov_audit.aggregate.report import (
     ReadinessReport,
     compare,
 )
-from egov_audit.model.inventory import Status
+from egov_audit.model import Status
 from egov_audit.render.i18n import Translator
 from egov_audit.render.report.labels import (
     AUDIENCE_LABELS,

@@ -1,0 +1,101 @@
+"""``egov-audit import``: write an agency's declaration from a spreadsheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from egov_audit.cli.common import EXIT_FINDINGS, advice
+from egov_audit.cli.init import CollectionOption, DeclaredOnOption, ForceOption, OutputOption
+from egov_audit.importer.sheet import import_sheet
+from egov_audit.io.files import write_new_file
+from egov_audit.io.layout import COLLECTION_FILE
+from egov_audit.model.errors import Remedy, UsageError
+
+
+def import_command(
+    sheet: Annotated[
+        Path, typer.Argument(metavar="SHEET", help="The .xlsx or .csv file, one service per row.")
+    ],
+    agency: Annotated[
+        str,
+        typer.Option("--agency", "-a", help="Id of the agency, as registered in collection.yaml."),
+    ],
+    collection: CollectionOption = Path("."),
+    output: OutputOption = None,
+    declared_on: DeclaredOnOption = None,
+    skip_bad_rows: Annotated[
+        bool,
+        typer.Option(
+            "--skip-bad-rows",
+            help="Write the rows that convert and validate; list the others.",
+        ),
+    ] = False,
+    force: ForceOption = False,
+) -> None:
+    """Write an agency's declaration from a spreadsheet (.xlsx or .csv).
+
+    Row 1 names the columns, each later row is a service: id, name, name_local, status,
+    type, audience, channels, in_person_steps, launched_on, depends_on, and one column
+    per month (e.g. 1399-01) with its transaction count. Persian headers and values
+    (وضعیت, تمام الکترونیک ...) and Persian digits are accepted. Rows that cannot be
+    imported are listed with row, column and reason; then nothing is written (exit 1)
+    unless --skip-bad-rows. An existing file is kept unless --force.
+
+    Examples:
+
+      egov-audit import services.xlsx --agency abfa --collection inventories/qom
+
+      egov-audit import services.csv -a abfa -c inventories/qom --declared-on 1399-07-12
+
+      egov-audit import services.csv -a abfa --skip-bad-rows --force
+    """
+    result = import_sheet(
+        sheet,
+        collection,
+        agency,
+        output=output,
+        declared_on=declared_on,
+        skip_bad_rows=skip_bad_rows,
+        overwrite=force,
+    )
+    for label in result.ignored_columns:
+        typer.echo(f"warning: column {label} is not part of the layout; ignored", err=True)
+    if result.text is None:
+        for problem in result.problems:
+            typer.echo(f"{sheet}: {problem}", err=True)
+        if result.problems and not skip_bad_rows:
+            error = UsageError(
+                f"nothing written: {len(result.bad_rows)} of {result.total} row(s) cannot "
+                "be imported",
+                remedy=Remedy.SKIP_BAD_ROWS,
+            )
+            typer.echo(advice(error), err=True)
+        else:
+            typer.echo(
+                f"nothing written: none of the {result.total} row(s) can be imported", err=True
+            )
+        raise typer.Exit(EXIT_FINDINGS)
+    for line in result.warnings:
+        typer.echo(f"{sheet}: {line}", err=True)
+    for problem in result.problems:
+        typer.echo(f"{sheet}: skipped {problem}", err=True)
+    target = result.target
+    if output is None and not target.parent.exists() and (collection / COLLECTION_FILE).is_file():
+        target.parent.mkdir()
+    write_new_file(target, result.text, force=force)
+    bad_rows = result.bad_rows
+    skipped = (
+        f"; skipped {len(bad_rows)} row(s): {', '.join(map(str, bad_rows))}" if bad_rows else ""
+    )
+    typer.echo(
+        f"wrote {target}: {result.services} service(s) from {result.total} row(s){skipped}",
+        err=True,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``import`` command to ``app``."""
+    app.command("import")(import_command)

@@ -1,0 +1,137 @@
+"""``egov-audit init``: start an agency's declaration from the collection's registry."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from egov_audit.importer.common import find_agency, load_registry, parse_declared_on
+from egov_audit.importer.template import render_template
+from egov_audit.io.files import write_new_file
+from egov_audit.io.layout import AGENCIES_DIR
+from egov_audit.model import AgencyRef
+from egov_audit.model.errors import UsageError
+
+
+def _interactive() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# Options init and import share.
+CollectionOption = Annotated[
+    Path,
+    typer.Option("--collection", "-c", help="The collection folder (holding collection.yaml)."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write here instead of <collection>/agencies/<agency-id>.yaml.",
+        show_default=False,
+    ),
+]
+DeclaredOnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--declared-on",
+        help="Date of the declaration, YYYY-MM-DD in the collection's calendar. Default: today.",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")]
+
+
+def init(
+    agency_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="AGENCY_ID", help="Id of the agency, as registered in collection.yaml."
+        ),
+    ],
+    collection: CollectionOption = Path("."),
+    output: OutputOption = None,
+    declared_on: DeclaredOnOption = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            help="English name of the agency. Default: the registry's name.",
+            show_default=False,
+        ),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Start an agency's declaration from the collection's registry.
+
+    Writes <collection>/agencies/<agency-id>.yaml with the agency as registered, the
+    declaration date (today in the collection's calendar unless --declared-on), a comment
+    above every field and one example service that validates. At a terminal, missing
+    values are asked for; otherwise the defaults are used. An existing file is never
+    overwritten without --force (exit 2).
+
+    Examples:
+
+      egov-audit init abfa --collection inventories/qom
+
+      egov-audit init abfa -c inventories/qom --declared-on 1399-07-12
+
+      cd inventories/qom && egov-audit init abfa --output /tmp/abfa.yaml
+    """
+    registry = load_registry(collection)
+    agency = find_agency(registry, agency_id.strip())
+    interactive = _interactive()
+    if name is None and interactive:
+        name = typer.prompt("English name of the agency", default=agency.name).strip()
+    if name is not None:
+        if not name.strip():
+            raise UsageError("--name must not be empty")
+        if name.strip() != agency.name:
+            typer.echo(
+                f"note: the name differs from the registry's {agency.name!r}; "
+                "validate will warn (agency-name-mismatch)",
+                err=True,
+            )
+        agency = AgencyRef(agency.id, name.strip(), agency.name_local)
+    if declared_on is None and interactive:
+        default = parse_declared_on(registry.calendar, None)
+        while True:
+            answer = typer.prompt(
+                f"Declaration date ({registry.calendar.value}, YYYY-MM-DD)", default=default
+            )
+            try:
+                declared = parse_declared_on(registry.calendar, answer)
+                break
+            except UsageError as error:
+                typer.echo(f"error: {error}", err=True)
+    else:
+        declared = parse_declared_on(registry.calendar, declared_on)
+
+    target = output if output is not None else collection / AGENCIES_DIR / f"{agency.id}.yaml"
+    if output is None:
+        agencies_dir = collection / AGENCIES_DIR
+        if not agencies_dir.exists():
+            agencies_dir.mkdir()
+    elif output.stem != agency.id:
+        typer.echo(
+            f"note: name the file {agency.id}.yaml in {collection / AGENCIES_DIR} "
+            "before validating (the file name must equal the agency id)",
+            err=True,
+        )
+    write_new_file(target, render_template(target, registry, agency, declared), force=force)
+    typer.echo(f"wrote {target}", err=True)
+    typer.echo(
+        f"next: describe the agency's services, then run 'egov-audit validate {collection}'",
+        err=True,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``init`` command to ``app``."""
+    app.command("init")(init)

@@ -1,0 +1,74 @@
+"""``egov-audit validate``: check declarations and report every finding."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from egov_audit.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    NoCacheOption,
+    WorkersOption,
+    run_options,
+)
+from egov_audit.model import Severity
+from egov_audit.render import FindingsFormat, findings_renderer
+from egov_audit.runner import validate_paths
+
+
+def validate(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Collection folders or agency files.", show_default=False)
+    ],
+    output_format: Annotated[
+        FindingsFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people; json, sarif or junit for tools; github for "
+            "GitHub Actions annotations. Default: github when GITHUB_ACTIONS=true, else text.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    workers: WorkersOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Check declarations against the schema and the cross-file rules.
+
+    Every finding is reported as file:line:col with a rule id and a hint, then a line
+    per file checked and a closing count. Exit 0 when there are no errors, 1 when there
+    are (or warnings with --strict), 2 on a usage error, in every format. When
+    GITHUB_STEP_SUMMARY is set, a Markdown summary of every finding is appended to it.
+
+    Examples:
+
+      egov-audit validate inventories/qom
+
+      egov-audit validate inventories/qom/agencies/abfa.yaml --format json
+
+      egov-audit validate inventories/qom --format sarif > egov-audit.sarif
+    """
+    if output_format is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+        output_format = FindingsFormat.GITHUB if github else FindingsFormat.TEXT
+    result = validate_paths(paths, run_options(workers, no_cache))
+    sys.stdout.write(findings_renderer(output_format)(result))
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        with open(summary_path, "a", encoding="utf-8") as handle:
+            from egov_audit.render.findings.github import summary
+
+            handle.write(summary(result))
+    failing = result.count(Severity.ERROR) + (result.count(Severity.WARNING) if strict else 0)
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``validate`` command to ``app``."""
+    app.command("validate")(validate)

@@ -1,0 +1,338 @@
+"""The column layout of an import sheet and the conversion of its rows into services.
+
+See :mod:`egov_audit.importer.sheet` for the layout as users read it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import jdatetime
+
+from egov_audit.importer.common import ascii_digits, normalise_date
+from egov_audit.model.calendars import Calendar, parse_date, parse_month
+from egov_audit.model.errors import UsageError
+
+#: Accepted headers of each column (besides the field name itself), compared after
+#: :func:`_key` normalisation.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "service id", "شناسه", "شناسه خدمت", "کد خدمت"),
+    "name": ("name", "نام", "نام خدمت", "عنوان", "عنوان خدمت", "نام انگلیسی"),
+    "name_local": ("name_local", "local name", "نام محلی", "نام فارسی", "عنوان فارسی"),
+    "status": ("status", "وضعیت", "وضعیت الکترونیکی"),
+    "type": ("type", "نوع", "نوع خدمت"),
+    "audience": ("audience", "audiences", "مخاطب", "مخاطبان", "گیرنده خدمت"),
+    "channels": ("channels", "channel", "کانال", "کانال‌ها", "مجرا", "مجاری ارائه"),
+    "in_person_steps": ("in_person_steps", "مراحل حضوری", "مرحله حضوری"),
+    "launched_on": ("launched_on", "تاریخ راه‌اندازی", "تاریخ راه اندازی", "تاریخ شروع"),
+    "depends_on": ("depends_on", "وابستگی", "وابستگی‌ها", "وابسته به"),
+}
+REQUIRED = ("id", "name", "status", "type", "audience")
+LISTS = ("audience", "channels", "depends_on")
+
+#: The one table of accepted values: field -> format value -> the spellings that mean it.
+#: Spellings are compared after :func:`_key` normalisation (case, ZWNJ, ``_``, ``-``).
+VALUES: dict[str, dict[str, tuple[str, ...]]] = {
+    "status": {
+        "full": ("full", "تمام الکترونیک", "تمام الکترونیکی", "کاملا الکترونیک", "الکترونیک"),
+        "partial": ("partial", "نیمه الکترونیک", "نیمه الکترونیکی", "بخشی الکترونیک"),
+        "in_person": ("in_person", "حضوری", "غیر الکترونیک", "in person"),
+        "unknown": ("unknown", "نامشخص", "نیاز به اطلاعات بیشتر", "نیازمند اطلاعات بیشتر"),
+    },
+    "type": {
+        "informational": ("informational", "اطلاع رسانی", "اطلاعاتی"),
+        "interactive": ("interactive", "تعاملی"),
+        "transactional": ("transactional", "تراکنشی", "تبادلی"),
+    },
+    "audience": {
+        "citizens": ("citizens", "شهروندان", "شهروند", "مردم", "citizen"),
+        "businesses": ("businesses", "کسب و کارها", "کسب و کار", "بنگاه ها", "business"),
+        "government": ("government", "دولت", "دستگاه های دولتی", "دستگاه های اجرایی"),
+    },
+    "channels": {
+        "portal": ("portal", "پرتال", "درگاه", "وب", "وبگاه", "web"),
+        "kiosk": ("kiosk", "کیوسک", "پیشخوان", "دفاتر پیشخوان"),
+        "mobile": ("mobile", "موبایل", "تلفن همراه", "اپلیکیشن", "برنامک", "app"),
+    },
+}
+
+_SPLIT = re.compile(r"[,;،؛]")
+_MONTH_HEADER = re.compile(r"^([0-9]{4})\s*[-/.]\s*([0-9]{1,2})$")
+_MONTH_LIKE = re.compile(r"^[0-9]{2,4}\s*[-/.]\s*[0-9]+")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_COUNT = re.compile(r"^[0-9]+$")
+_GROUPED_COUNT = re.compile(r"^[0-9]{1,3}([,٬'][0-9]{3})+$")
+
+
+def _key(text: str) -> str:
+    """Normalise a header or value for comparison (case, Arabic letters, ZWNJ, separators)."""
+    text = ascii_digits(text).replace("ي", "ی").replace("ك", "ک").replace("ـ", "")
+    text = re.sub(r"[\u200c\u200f\u200e_\-]", " ", text.casefold())
+    return " ".join(text.split())
+
+
+_HEADER_INDEX = {_key(alias): name for name, aliases in HEADERS.items() for alias in aliases}
+_VALUE_INDEX = {
+    name: {_key(alias): value for value, aliases in table.items() for alias in aliases}
+    for name, table in VALUES.items()
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a row cannot be imported: its row number, the column (if one) and the reason."""
+
+    row: int
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A recognised column: its 0-based index, its field (or month) and how to name it."""
+
+    index: int
+    field: str
+    label: str
+
+
+@dataclass
+class Layout:
+    """Which column holds what, read from the header row."""
+
+    fields: dict[str, Column] = field(default_factory=dict)
+    months: list[Column] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    """A converted row: its number and its service, ready to write."""
+
+    number: int
+    service: dict[str, Any]
+
+
+def cell_text(value: Any) -> str | None:
+    """A cell as stripped text (None when empty)."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column index (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def read_layout(header: Sequence[Any], calendar: Calendar) -> Layout:
+    """Recognise the header row; raise UsageError for missing, doubled or bad columns."""
+    layout = Layout()
+    seen_months: dict[str, str] = {}
+    problems: list[str] = []
+    for index, raw in enumerate(header):
+        if isinstance(raw, datetime.datetime | datetime.date):
+            raw = _month_of_date_header(raw, calendar)
+        text = cell_text(raw)
+        if text is None:
+            continue
+        label = f'{column_letter(index)} "{text}"'
+        digits = ascii_digits(text)
+        month_match = _MONTH_HEADER.match(digits)
+        if month_match:
+            month = f"{month_match.group(1)}-{int(month_match.group(2)):02d}"
+            if parse_month(month) is None:
+                problems.append(f"column {label}: {text!r} is not a month (YYYY-MM)")
+            elif month in seen_months:
+                problems.append(
+                    f"column {label}: month {month} also in column {seen_months[month]}"
+                )
+            else:
+                seen_months[month] = label
+                layout.months.append(Column(index, month, label))
+            continue
+        if _MONTH_LIKE.match(digits):
+            problems.append(f"column {label}: {text!r} is not a month; write it as YYYY-MM")
+            continue
+        name = _HEADER_INDEX.get(_key(text))
+        if name is None:
+            layout.ignored.append(label)
+        elif name in layout.fields:
+            problems.append(f"column {label}: {name} is also in column {layout.fields[name].label}")
+        else:
+            layout.fields[name] = Column(index, name, label)
+    missing = [name for name in REQUIRED if name not in layout.fields]
+    if missing:
+        problems.append(
+            "missing column(s): "
+            + "; ".join(f"{name} (or {', '.join(HEADERS[name][1:])})" for name in missing)
+        )
+    if problems:
+        raise UsageError(
+            "the header row (row 1) cannot be used:\n  "
+            + "\n  ".join(problems)
+            + "\nSee 'egov-audit import --help' for the column layout."
+        )
+    return layout
+
+
+def _month_of_date_header(value: datetime.date, calendar: Calendar) -> str:
+    """A header a spreadsheet turned into a date (``2020-01`` became 2020-01-01)."""
+    if calendar is Calendar.GREGORIAN:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()  # left as is: it is reported as not a month
+
+
+# ---------------------------------------------------------------------------
+# Converting
+
+
+def convert_row(
+    number: int, cells: Sequence[Any], layout: Layout, calendar: Calendar
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Convert one row into a service mapping, or say why it cannot be."""
+    problems: list[Problem] = []
+    service: dict[str, Any] = {}
+
+    def cell(name: str) -> Any:
+        column = layout.fields.get(name)
+        if column is None or column.index >= len(cells):
+            return None
+        return cells[column.index]
+
+    def problem(name: str, message: str) -> None:
+        column = layout.fields.get(name)
+        problems.append(Problem(number, column.label if column else name, message))
+
+    for name in ("id", "name", "name_local", "status", "in_person_steps", "type"):
+        value = cell(name)
+        if isinstance(value, datetime.date):
+            problem(name, f"a date where {name} was expected")
+            continue
+        text = cell_text(value)
+        if text is None:
+            if name in REQUIRED:
+                problem(name, f"{name} is empty; it is required")
+            continue
+        if name == "id":
+            text = ascii_digits(text).lower()
+            if not _SLUG.match(text):
+                problem(
+                    name,
+                    f"id {text!r} is not lower-case letters, digits and single hyphens "
+                    "(e.g. bill-inquiry)",
+                )
+                continue
+        elif name in VALUES:
+            found = _VALUE_INDEX[name].get(_key(text))
+            if found is None:
+                problem(name, f"unknown {name} {text!r}; use {_choices(name)}")
+                continue
+            text = found
+        service[name] = text
+
+    for name in LISTS:
+        text = cell_text(cell(name))
+        if text is None:
+            if name in REQUIRED:
+                problem(name, f"{name} is empty; it is required")
+            continue
+        items: list[str] = []
+        for part in _SPLIT.split(text):
+            item = part.strip()
+            if not item:
+                continue
+            if name in VALUES:
+                found = _VALUE_INDEX[name].get(_key(item))
+                if found is None:
+                    problem(name, f"unknown {name} value {item!r}; use {_choices(name)}")
+                    continue
+                item = found
+            else:
+                item = ascii_digits(item).lower()
+            if item not in items:
+                items.append(item)
+        if items:
+            service[name] = items
+        elif name in REQUIRED:
+            problem(name, f"{name} is empty; it is required")
+
+    launched = cell("launched_on")
+    if isinstance(launched, datetime.date):
+        service["launched_on"] = _from_gregorian(launched, calendar)
+    elif (text := cell_text(launched)) is not None:
+        date = normalise_date(text)
+        if parse_date(calendar, date) is None:
+            problem(
+                "launched_on",
+                f"{text!r} is not a date of the {calendar.value} calendar (YYYY-MM-DD)",
+            )
+        else:
+            service["launched_on"] = date
+
+    transactions: dict[str, int] = {}
+    for column in layout.months:
+        raw = cells[column.index] if column.index < len(cells) else None
+        count = _count(raw)
+        if isinstance(count, str):
+            problems.append(Problem(number, column.label, count))
+        elif count is not None:
+            transactions[column.field] = count
+    if transactions:
+        service["transactions"] = dict(sorted(transactions.items()))
+    return (None if problems else service), problems
+
+
+def _choices(name: str) -> str:
+    table = VALUES[name]
+    english = ", ".join(table)
+    local = ", ".join(aliases[1] for aliases in table.values() if len(aliases) > 1)
+    return f"{english} (or {local})"
+
+
+def _count(value: Any) -> int | str | None:
+    """A transaction count, None for an empty cell, or the reason it is not a count."""
+    if value is None or isinstance(value, bool):
+        return None if value is None else f"{value!r} is not a count"
+    if isinstance(value, int):
+        return value if value >= 0 else f"{value} is negative; a count is a whole number >= 0"
+    if isinstance(value, float):
+        if value.is_integer() and value >= 0:
+            return int(value)
+        return f"{value:g} is not a whole number >= 0"
+    if isinstance(value, datetime.date):
+        return "a date where a count was expected"
+    text = ascii_digits(str(value)).strip().replace("\u00a0", "").replace(" ", "")
+    if not text:
+        return None
+    if _GROUPED_COUNT.match(text):
+        text = re.sub(r"[,٬']", "", text)
+    if text.endswith(".0") and _COUNT.match(text[:-2]):
+        text = text[:-2]
+    if not _COUNT.match(text):
+        return f"{str(value).strip()!r} is not a whole number >= 0"
+    return int(text)
+
+
+def _from_gregorian(value: datetime.date, calendar: Calendar) -> str:
+    day = value.date() if isinstance(value, datetime.datetime) else value
+    if calendar is Calendar.JALALI:
+        converted = jdatetime.date.fromgregorian(date=day)
+        return f"{converted.year:04d}-{converted.month:02d}-{converted.day:02d}"
+    return day.isoformat()

@@ -1,0 +1,125 @@
+"""Checking many files fast: worker processes, and the cache for files that did not change.
+
+The runner knows nothing of rules: it is given a check function (a pure function of a
+file's path and bytes, picklable so that workers can run it) and a key naming what else
+the check depends on, and returns each file's result, in order, with the declarations of
+the files without errors in a :class:`~egov_audit.runner.store.DeclarationStore`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from egov_audit.io.yamlload import read_file
+from egov_audit.model import FileResult
+from egov_audit.model.errors import YamlLoadError
+from egov_audit.runner.cache import ResultCache, cache_key, split
+from egov_audit.runner.options import RunOptions
+from egov_audit.runner.store import DeclarationStore, Entry
+
+CheckFile = Callable[[Path, bytes | YamlLoadError], FileResult]
+"""A check: a file's path and its bytes (or the error met reading them) to its result."""
+
+_PARALLEL_MIN_FILES = 16  # below this, starting workers costs more than it saves
+
+_Job = tuple[Path, CheckFile, str, Path | None, bool]
+
+
+def check_one(
+    path: Path, check: CheckFile, context_key: str, cache_dir: Path | None, keep: bool
+) -> tuple[FileResult, Entry | None]:
+    """Check one file, answering from the cache when its content is unchanged.
+
+    Returns the result without its declaration, and (when ``keep``) the declaration's
+    bytes or the cache file holding them.
+    """
+    keyed = cache_key(path, context_key) if cache_dir is not None else None
+    if cache_dir is None or keyed is None:
+        try:
+            data: bytes | YamlLoadError = read_file(path)
+        except YamlLoadError as error:
+            data = error
+        checked = check(path, data)
+        if not keep:
+            return dataclasses.replace(checked, declaration=None), None
+        result, declaration = split(checked)
+    else:
+        key, content = keyed
+        results = ResultCache(cache_dir)
+        cached = results.load(key, keep)
+        if cached is not None:
+            return cached
+        result, declaration = split(check(path, content))
+        results.save(key, result, declaration)
+    return result, declaration if keep else None
+
+
+def _check_in_worker(job: _Job) -> tuple[FileResult, Entry | None]:
+    return check_one(*job)
+
+
+def check_files(
+    paths: Sequence[Path],
+    check: CheckFile,
+    *,
+    context_key: str,
+    options: RunOptions,
+    keep: bool,
+) -> tuple[list[FileResult], DeclarationStore]:
+    """Check files, in parallel when worth it; results come in the order of ``paths``.
+
+    ``keep``: whether to keep the declarations (a report needs them, validation does not).
+    Cached results are read in this process (a worker would only add the cost of sending
+    them back); the files that changed are checked by the workers.
+    """
+    cache_dir = options.cache_dir
+    outcomes: list[tuple[FileResult, Entry | None] | None] = [None] * len(paths)
+    pending: list[int] = []
+    if cache_dir is not None:
+        results = ResultCache(cache_dir)
+        keys = results.stat_index(context_key, paths)
+        for index, path in enumerate(paths):
+            key = keys.key(path)
+            cached = results.load(key, keep) if key is not None else None
+            if cached is None:
+                pending.append(index)
+            else:
+                outcomes[index] = cached
+        keys.save()
+    else:
+        pending = list(range(len(paths)))
+    done = len(paths) - len(pending)
+    jobs: list[_Job] = [(paths[i], check, context_key, cache_dir, keep) for i in pending]
+    for index, outcome in zip(pending, _run(jobs, options.workers), strict=True):
+        outcomes[index] = outcome
+        done += 1
+        if options.progress is not None:
+            options.progress(done, len(paths))
+    store = DeclarationStore()
+    files: list[FileResult] = []
+    for checked in outcomes:
+        assert checked is not None
+        result, entry = checked
+        files.append(result)
+        if entry is not None:
+            store.add(result.path, entry)
+    return files, store
+
+
+def _run(jobs: list[_Job], workers: int) -> Iterator[tuple[FileResult, Entry | None]]:
+    if workers <= 1 or len(jobs) < _PARALLEL_MIN_FILES:
+        for job in jobs:
+            yield _check_in_worker(job)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    # fork is the cheapest start; from 3.12 Python warns about forking a threaded process.
+    preferred = "fork" if sys.version_info < (3, 12) else "forkserver"
+    context = multiprocessing.get_context(preferred if preferred in methods else "spawn")
+    chunk = max(1, len(jobs) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_check_in_worker, jobs, chunksize=chunk)
