@@ -6,33 +6,14 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from egov_audit.io.schemas import SCHEMA_NAMES, schema_text
 
 if TYPE_CHECKING:
     # python-jsonschema is imported only when a document has errors to explain.
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
-
-SCHEMA_NAMES = ("agency", "collection")
-
-
-def _schema_text(name: str) -> str:
-    """Read ``<name>.schema.json`` from the installed package, or from the source tree."""
-    packaged = resources.files("egov_audit").joinpath("schemas", f"{name}.schema.json")
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    source = Path(__file__).resolve().parents[2] / "schemas" / f"{name}.schema.json"
-    return source.read_text(encoding="utf-8")
-
-
-@cache
-def schema_text(name: str) -> str:
-    """The text of a published schema (``agency`` or ``collection``), exactly as shipped."""
-    if name not in SCHEMA_NAMES:
-        raise KeyError(name)
-    return _schema_text(name)
 
 
 @cache

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from egov_audit import __version__
+from egov_audit._version import __version__
 from egov_audit.cli import benchmarks, diff, import_, init, report, rules, schema, validate
 from egov_audit.cli.common import (
     EXIT_INTERNAL,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from egov_audit.checks.schema import SCHEMA_NAMES, schema_text
+from egov_audit.io.schemas import SCHEMA_NAMES, schema_text
 from egov_audit.model.errors import UsageError
 
 

@@ -25,7 +25,7 @@ import json
 import os
 from pathlib import Path
 
-from egov_audit.checks.schema import schema_text
+from egov_audit.io.schemas import schema_text
 from egov_audit.io.yamlwrite import yaml_str
 from egov_audit.model import AgencyRef, Collection
 

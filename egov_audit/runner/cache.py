@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from egov_audit import __version__
+from egov_audit._version import __version__
 from egov_audit.io.yamlload import read_file
 from egov_audit.model import Declaration, FileResult
 from egov_audit.model.errors import YamlLoadError
@@ -37,7 +37,7 @@ def code_fingerprint() -> str:
         if path.suffix in (".py", ".json") and path.is_file():
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
-    from egov_audit.checks.schema import schema_text
+    from egov_audit.io.schemas import schema_text
 
     for name in ("agency", "collection"):
         digest.update(schema_text(name).encode())

@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from egov_audit import __version__
+from egov_audit._version import __version__
 from egov_audit.model import Severity, ValidationResult
 
 FINDINGS_VERSION = 1

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from egov_audit import __version__
+from egov_audit._version import __version__
 from egov_audit.checks.rules import RULES
 from egov_audit.model import Severity, ValidationResult
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from egov_audit import __version__
+from egov_audit._version import __version__
 from egov_audit.aggregate.report import ReadinessReport
 from egov_audit.model import Status
 from egov_audit.render.i18n import Translator, translator

@@ -37,7 +37,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from egov_audit import __version__
+from egov_audit._version import __version__
 from egov_audit.aggregate.report import (
     AgencyRow,
     ReadinessReport,
