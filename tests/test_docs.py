@@ -167,3 +167,8 @@ def test_links_between_the_pages_resolve() -> None:
             assert linked.exists(), f"{page.name}: {target} does not exist"
             if anchor:
                 assert anchor in _anchors(linked), f"{page.name}: no heading for {target}"
+
+
+def test_the_readme_has_a_line_for_every_command() -> None:
+    for command in docs.commands():
+        assert f"| `egov-audit {command}" in README, f"README.md: no line for {command}"
