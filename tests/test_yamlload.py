@@ -171,3 +171,44 @@ def test_any_yaml_like_text_loads_or_raises_a_located_load_error(text: str) -> N
         load_text(text)
     except YamlLoadError as error:
         assert error.position is not None
+
+
+_NODE_PROPERTY_CASES = [
+    (name, where, rule_id)
+    for name, where, rule_id in _expected()
+    if rule_id in ("yaml-alias", "yaml-tag")
+]
+
+
+@pytest.mark.parametrize(("name", "where", "rule_id"), _NODE_PROPERTY_CASES)
+def test_the_loader_refuses_node_properties_the_pre_scan_misses(
+    name: str, where: str, rule_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the cheap text scan misses, the node tree itself is checked."""
+    from egov_audit.io import yamlload
+
+    monkeypatch.setattr(yamlload, "_needs_event_scan", lambda text: False)
+    with pytest.raises(YamlLoadError) as caught:
+        load_file(HOSTILE / name)
+    assert caught.value.rule == rule_id
+    assert str(caught.value.position) == where
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n\ufeff&x\n  [1]\nb: \ufeff*x\n",
+        "{a:\n\ufeff&x [1], b:\n\ufeff*x}\n",
+        "{a:\n\ufeff!!str 1}\n",
+        "{a:\n\ufeff! 1}\n",
+        "{\n\ufeff&k a: 1}\n",
+        "[\n\ufeff!<tag:yaml.org,2002:int> 1]\n",
+    ],
+)
+def test_byte_order_marks_hide_no_anchor_alias_or_tag(text: str) -> None:
+    # libyaml skips a byte-order mark at the start of a line; within a line it is text.
+    assert load_text("{\ufeff&k a: 1}\n").data == {"\ufeff&k a": 1}
+    with pytest.raises(YamlLoadError) as caught:
+        load_text(text)
+    assert caught.value.rule in ("yaml-alias", "yaml-tag")
+    assert caught.value.position is not None and caught.value.position.line >= 1

@@ -21,6 +21,9 @@ It composes with libyaml (``CSafeLoader``) and converts the nodes itself, which 
 than ``yaml.load`` and keeps positions for free. A cheap text scan decides whether the
 file could hold an anchor, alias, tag or deep nesting; only then is the event stream read
 first, because the event parser streams any depth while the composer would crash.
+Whatever that scan misses (a byte-order mark at the start of a line once hid anchors from
+it), the composed node tree is checked for anchors, aliases and tags before any value is
+converted, visiting each node once, so an alias bomb is refused at its first anchor.
 """
 
 from __future__ import annotations
@@ -87,7 +90,10 @@ _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 
 # Could this text hold an anchor (&a), alias (*a) or tag (!t)? A superset: a match inside
 # a quoted string only costs an extra pass over the event stream.
-_MAYBE_NODE_PROPERTY = re.compile(r"(?:^|[\s\[\]{},:?-])[&*!][^\s]", re.MULTILINE)
+# libyaml skips a byte-order mark (U+FEFF) at the start of a line, so it counts as a
+# separator here too. The loader checks the node tree as well (:func:`_check_properties`):
+# what this scan misses is still refused.
+_MAYBE_NODE_PROPERTY = re.compile(r"(?:^|[\s\ufeff\[\]{},:?-])[&*!][^\s]", re.MULTILINE)
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{_SAFE_COMPOSE_BOUND},}}", re.MULTILINE)
 _COMPACT_RUN = re.compile(rf"(?:[-?:][ \t]+){{{_SAFE_COMPOSE_BOUND},}}")
 
@@ -248,7 +254,8 @@ def _decode(data: bytes) -> str:
 
 def load_text(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH) -> Document:
     """Load one YAML document from text strictly; see the module documentation."""
-    if _needs_event_scan(text):
+    scanned = _needs_event_scan(text)
+    if scanned:
         _scan_events(text, max_depth)
     loader = _Loader(text)
     try:
@@ -276,6 +283,8 @@ def load_text(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH) -> Document:
             position=Position(1, 1),
         )
     root = roots[0]
+    if not scanned and ("&" in text or "!" in text):
+        _check_properties(root, text)
     return Document(_convert(root, 1, max_depth), root)
 
 
@@ -347,6 +356,52 @@ def _scan_events(text: str, max_depth: int) -> None:
                 depth -= 1
     except yaml.YAMLError as error:
         raise _syntax_error(error, text) from None
+
+
+def _check_properties(root: yaml.Node, text: str) -> None:
+    """Refuse anchors, aliases and tags in the composed node tree itself.
+
+    The event scan refuses them when the text scan says they could occur; this is the
+    check that holds whatever that scan misses. A node written with a property starts at
+    it (its mark points at ``&`` or ``!``); an explicit tag other than ``!`` is also kept
+    on the node; an alias is the very node its anchor names, met a second time. Every
+    node is visited once, so an alias bomb costs its size, not its expansion.
+    """
+    seen: set[int] = set()
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise YamlLoadError(
+                "yaml-alias",
+                "an alias repeats the value at this place, which is not accepted",
+                hint="Write the value out in full; anchors and aliases are not "
+                "accepted in declarations.",
+                position=_position(node.start_mark),
+            )
+        seen.add(id(node))
+        mark = node.start_mark
+        first = text[mark.index : mark.index + 1]
+        if first == "&":
+            raise YamlLoadError(
+                "yaml-alias",
+                "an anchor ('&') is not accepted",
+                hint="Remove the anchor and write each value out in full.",
+                position=_position(mark),
+            )
+        if first == "!" or node.tag != "?":
+            raise YamlLoadError(
+                "yaml-tag",
+                "an explicit tag ('!') is not accepted",
+                hint="Remove the tag; quote the value if it must stay text.",
+                position=_position(mark),
+            )
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.append(value)
+                stack.append(key)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
 
 
 def _too_deep(mark: Any, max_depth: int) -> YamlLoadError:
