@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -40,6 +41,20 @@ def errors(path: Path) -> list[str]:
     return [f"{f.location} {f.rule}" for f in result.findings if f.severity is Severity.ERROR]
 
 
+def only_the_placeholder(path: Path) -> bool:
+    """The untouched template fails validation on its example service, and on nothing else."""
+    found = errors(path)
+    return len(found) == 1 and found[0].endswith(" placeholder-service")
+
+
+def replace_the_example(path: Path) -> None:
+    """What an agency does next: describe a real service in place of the example."""
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("id: example-service", "id: water-bill")
+    text = text.replace("name: Example service (replace with a real one)", "name: Water bill")
+    path.write_text(text, encoding="utf-8")
+
+
 def test_init_writes_a_declaration_that_validates(app: typer.Typer, collection: Path) -> None:
     result = CliRunner().invoke(
         app, ["init", "delta", "--collection", str(collection), "--declared-on", "1399-07-12"]
@@ -63,6 +78,8 @@ def test_init_writes_a_declaration_that_validates(app: typer.Typer, collection: 
     for words in ("full", "in_person", "portal, kiosk, mobile", "citizens, businesses"):
         assert words in comments
     assert "YYYY-MM-DD in the jalali calendar" in comments
+    assert only_the_placeholder(collection)
+    replace_the_example(written)
     assert errors(collection) == []
     assert validate_paths([collection]).count(Severity.WARNING) == 0
 
@@ -75,7 +92,7 @@ def test_declared_on_defaults_to_today_in_the_collections_calendar(
     year, month, day = today(Calendar.JALALI)
     data = load_file(collection / "agencies" / "delta.yaml").data
     assert data["declared_on"] == f"{year:04d}-{month:02d}-{day:02d}"
-    assert errors(collection) == []
+    assert only_the_placeholder(collection)
 
 
 def test_persian_digits_and_slashes_in_declared_on(app: typer.Typer, collection: Path) -> None:
@@ -177,4 +194,21 @@ def test_asks_for_missing_values_at_a_terminal(
     assert result.exit_code == 0, result.output
     assert "not a date of the jalali calendar" in result.output
     assert load_file(collection / "agencies" / "delta.yaml").data["declared_on"] == "1399-07-05"
-    assert errors(collection) == []
+    assert only_the_placeholder(collection)
+
+
+def test_the_untouched_template_adds_nothing_to_a_report(
+    app: typer.Typer, collection: Path
+) -> None:
+    """The example service must never count as a real fully electronic service, nor move
+    the default period with its month."""
+    before = CliRunner().invoke(egov_audit_app, ["report", str(collection), "-f", "json"])
+    result = CliRunner().invoke(
+        app, ["init", "delta", "-c", str(collection), "--declared-on", "1399-07-12"]
+    )
+    assert result.exit_code == 0, result.output
+    after = CliRunner().invoke(egov_audit_app, ["report", str(collection), "-f", "json"])
+    old, new = json.loads(before.stdout), json.loads(after.stdout)
+    assert new["services"] == old["services"]
+    assert new["period"] == old["period"]
+    assert new["transactions"] == old["transactions"]

@@ -251,7 +251,7 @@ def test_csv_per_agency_table(tmp_path: Path) -> None:
         ["land", "Land Registry", "", "false", "2", "0", "0", "1", "1", "0.000000",
          "1", "0", "0", "45", ""],
         ["tax", "Tax Office", "", "true", "2", "1", "1", "0", "0", "0.500000",
-         "2", "0", "1", "2200", "0.800000"],
+         "2", "1", "2", "2200", "0.800000"],
     ]  # fmt: skip
     stdout = run("report", str(TINY), "-p", PERIOD, "-f", "csv", "--min-services", "1")
     # civil and tax tie on share (1 of 2) and full services; tax has more transactions

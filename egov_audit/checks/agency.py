@@ -13,7 +13,13 @@ from egov_audit.checks import schema
 from egov_audit.checks.collector import Collector, load_document, schema_findings
 from egov_audit.checks.context import Context
 from egov_audit.checks.convert import to_declaration
-from egov_audit.model import DependencyRef, FileResult, latest_transaction_year
+from egov_audit.model import (
+    PLACEHOLDER_SERVICE_ID,
+    PLACEHOLDER_SERVICE_NAME,
+    DependencyRef,
+    FileResult,
+    latest_transaction_year,
+)
 from egov_audit.model.benchmarks import known_codes, suggestions
 from egov_audit.model.calendars import Calendar, Day, parse_date, parse_month
 from egov_audit.model.errors import YamlLoadError
@@ -38,6 +44,14 @@ def check_agency(
 
     agency_id = _agency_checks(collector, tree, expected_id, context)
     declared_on = _date(collector, context, tree.get("declared_on"), ["declared_on"])
+    if declared_on is not None and context.today is not None and declared_on > context.today:
+        collector.add(
+            "declared-in-future",
+            f"declared_on {tree['declared_on']} is after today "
+            f"({_day_text(context.today)} in the {_calendar_name(context)} calendar)"
+            + _other_calendar_hint(declared_on, context),
+            at=["declared_on"],
+        )
     services = tree.get("services")
     service_ids: set[str] = set()
     dependencies: list[DependencyRef] = []
@@ -60,6 +74,7 @@ def check_agency(
                 else:
                     first_line[service_id] = line
                     service_ids.add(service_id)
+            _placeholder_check(collector, service, at)
             launched = _date(collector, context, service.get("launched_on"), [*at, "launched_on"])
             if launched and declared_on and launched > declared_on:
                 collector.add(
@@ -74,7 +89,9 @@ def check_agency(
                 [*at, "transactions"],
                 declared_on,
                 tree.get("declared_on"),
+                launched,
             )
+            _split_checks(collector, service, [*at, "transactions"])
             _benchmark_checks(collector, service.get("benchmarks"), [*at, "benchmarks"])
             dependencies.extend(
                 _dependency_refs(
@@ -82,8 +99,10 @@ def check_agency(
                 )
             )
     declaration = None
-    if not collector.has_errors and context.calendar is not None:
+    if not collector.excludes and context.calendar is not None:
         declaration = to_declaration(tree, display, context.calendar)
+    services_seen, transactions_seen = _seen(services)
+    not_after = context.today[:2] if context.today is not None else None
     return FileResult(
         display,
         tuple(collector.findings),
@@ -91,7 +110,9 @@ def check_agency(
         agency_id=agency_id,
         service_ids=frozenset(service_ids),
         dependencies=tuple(dependencies),
-        latest_year=latest_transaction_year(declaration) if declaration else None,
+        latest_year=latest_transaction_year(declaration, not_after) if declaration else None,
+        services_seen=services_seen,
+        transactions_seen=transactions_seen,
     )
 
 
@@ -152,6 +173,7 @@ def _transaction_checks(
     at: list[str | int],
     declared_on: Day | None,
     declared_text: Any,
+    launched: Day | None,
 ) -> None:
     if not isinstance(transactions, dict):
         return
@@ -167,6 +189,14 @@ def _transaction_checks(
             collector.add(
                 "transactions-after-declaration",
                 f"transactions counted for {key}, after declared_on {declared_text}",
+                at=[*at, key],
+                on_key=True,
+            )
+        if launched is not None and month < launched[:2]:
+            collector.add(
+                "transactions-before-launch",
+                f"transactions counted for {key}, before the service's launch month "
+                f"{_day_text(launched)[:7]}; the count is still counted in {key}",
                 at=[*at, key],
                 on_key=True,
             )
@@ -208,3 +238,74 @@ def _dependency_refs(
             continue
         position = collector.doc.position(where)
         yield DependencyRef(target, position.line, position.column, schema.json_path(where))
+
+
+def _placeholder_check(collector: Collector, service: dict[str, Any], at: list[str | int]) -> None:
+    if (
+        service.get("id") == PLACEHOLDER_SERVICE_ID
+        or service.get("name") == PLACEHOLDER_SERVICE_NAME
+    ):
+        collector.add(
+            "placeholder-service",
+            f"service '{service.get('id')}' is the example of 'egov-audit init', not a real "
+            "service; the file is not counted until it is replaced",
+            at=[*at, "id"] if "id" in service else at,
+        )
+
+
+def _split_checks(collector: Collector, service: dict[str, Any], at: list[str | int]) -> None:
+    """A month split by channel names only channels the service declares (or in_person)."""
+    transactions = service.get("transactions")
+    channels = service.get("channels")
+    if not isinstance(transactions, dict):
+        return
+    listed = [str(c) for c in channels] if isinstance(channels, list) else []
+    declared = set(listed)
+    for key, count in transactions.items():
+        if not isinstance(count, dict):
+            continue
+        for channel in count:
+            if channel in ("portal", "kiosk", "mobile") and channel not in declared:
+                collector.add(
+                    "split-channel-undeclared",
+                    f"{key} counts {channel} transactions, but the service's channels are "
+                    + (", ".join(listed) if listed else "none")
+                    + f" ({service.get('status')})",
+                    at=[*at, key, channel],
+                    on_key=True,
+                )
+
+
+def _seen(services: Any) -> tuple[int, int]:
+    """Services and transactions a file lists, as far as its tree can be read."""
+    if not isinstance(services, list):
+        return 0, 0
+    total = 0
+    for service in services:
+        transactions = service.get("transactions") if isinstance(service, dict) else None
+        if not isinstance(transactions, dict):
+            continue
+        for count in transactions.values():
+            parts = count.values() if isinstance(count, dict) else (count,)
+            total += sum(
+                n for n in parts if isinstance(n, int) and not isinstance(n, bool) and n >= 0
+            )
+    return len(services), total
+
+
+def _day_text(day: Day) -> str:
+    return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}"
+
+
+def _calendar_name(context: Context) -> str:
+    return context.calendar.value if context.calendar is not None else "collection's"
+
+
+def _other_calendar_hint(day: Day, context: Context) -> str:
+    """A hint when a date looks written in the other calendar (a Gregorian year in a
+    Solar Hijri collection, or the reverse)."""
+    if context.calendar is Calendar.JALALI and day[0] >= 1700:
+        return "; it looks like a Gregorian date, and this collection uses the jalali calendar"
+    if context.calendar is Calendar.GREGORIAN and day[0] < 1700:
+        return "; it looks like a Solar Hijri date, and this collection uses the gregorian calendar"
+    return ""

@@ -10,7 +10,7 @@ from egov_audit.checks.context import NO_COLLECTION, Context
 from egov_audit.checks.rules import RULES, can_lower
 from egov_audit.io.yamlload import load_bytes
 from egov_audit.model import AgencyRef, Collection, Finding, Severity
-from egov_audit.model.calendars import Calendar
+from egov_audit.model.calendars import Calendar, today
 from egov_audit.model.errors import Position, YamlLoadError
 
 
@@ -36,7 +36,7 @@ def check_collection(
         if isinstance(entries, list):
             registry = _registry(collector, entries)
     severities = _rule_settings(collector, data_)
-    context = Context(calendar, registry, severities)
+    context = Context(calendar, registry, severities, today(calendar) if calendar else None)
     if collector.has_errors or calendar is None or registry is None:
         return None, context, collector.findings
     assert isinstance(data_, dict)

@@ -68,6 +68,11 @@ class Collector:
         """Whether any finding so far is an error."""
         return any(f.severity is Severity.ERROR for f in self.findings)
 
+    @property
+    def excludes(self) -> bool:
+        """Whether an error so far leaves the file out of the figures (see Rule.excludes)."""
+        return any(f.severity is Severity.ERROR and rule(f.rule).excludes for f in self.findings)
+
 
 def load_document(
     data: bytes | YamlLoadError,

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from egov_audit.model import AgencyRef, Severity
-from egov_audit.model.calendars import Calendar
+from egov_audit.model.calendars import Calendar, Day
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +17,8 @@ class Context:
     registry: dict[str, AgencyRef] | None
     severities: Mapping[str, Severity | None] = field(default_factory=dict)
     """Per-collection rule severities from ``rules:`` in collection.yaml (None: off)."""
+    today: Day | None = None
+    """Today in the collection's calendar: no declaration may be dated later."""
 
     def severity(self, rule_id: str) -> Severity | None:
         """The severity of a rule in this collection (None: switched off)."""

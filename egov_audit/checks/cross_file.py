@@ -12,16 +12,14 @@ from collections.abc import Mapping, Sequence
 from egov_audit.checks.context import Context
 from egov_audit.checks.rules import rule
 from egov_audit.io.layout import AGENCIES_DIR
-from egov_audit.model import DependencyRef, FileResult, Finding, Severity
+from egov_audit.model import DependencyRef, FileResult, Finding
 from egov_audit.model.errors import Position
 
 
 def dependency_findings(results: Sequence[FileResult], context: Context) -> list[FileResult]:
-    """Each result with the findings of its ``depends_on`` entries added.
-
-    A result that gains an error loses its declaration (it is no longer counted); every
-    other field is kept as it was.
-    """
+    """Each result with the findings of its ``depends_on`` entries added, every other
+    field kept as it was. A broken reference never takes a file out of the figures: its
+    rules can be lowered, so they leave the file's own figures intact (Rule.excludes)."""
     declared = {r.agency_id: r.service_ids for r in results if r.agency_id is not None}
     updated: list[FileResult] = []
     for result in results:
@@ -31,13 +29,7 @@ def dependency_findings(results: Sequence[FileResult], context: Context) -> list
             if (finding := _dependency_finding(result.path, ref, declared, context)) is not None
         ]
         if extra:
-            findings = (*result.findings, *extra)
-            has_error = any(f.severity is Severity.ERROR for f in findings)
-            result = dataclasses.replace(
-                result,
-                findings=findings,
-                declaration=None if has_error else result.declaration,
-            )
+            result = dataclasses.replace(result, findings=(*result.findings, *extra))
         updated.append(result)
     return updated
 

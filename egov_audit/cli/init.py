@@ -127,7 +127,8 @@ def init(
     write_new_file(target, render_template(target, registry, agency, declared), force=force)
     typer.echo(f"wrote {target}", err=True)
     typer.echo(
-        f"next: describe the agency's services, then run 'egov-audit validate {collection}'",
+        "next: replace the example service with the agency's services, then run "
+        f"'egov-audit validate {collection}'",
         err=True,
     )
 

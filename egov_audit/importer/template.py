@@ -27,7 +27,12 @@ from pathlib import Path
 
 from egov_audit.io.schemas import schema_text
 from egov_audit.io.yamlwrite import yaml_str
-from egov_audit.model import AgencyRef, Collection
+from egov_audit.model import (
+    PLACEHOLDER_SERVICE_ID,
+    PLACEHOLDER_SERVICE_NAME,
+    AgencyRef,
+    Collection,
+)
 
 SCHEMA_FILE = Path("schemas") / "agency.schema.json"
 
@@ -87,9 +92,9 @@ def render_template(
         "services:\n"
         "  # Lower-case letters, digits and hyphens, unique in this file; the service's\n"
         f"  # global id (for other agencies' depends_on) is {agency.id}/<id>.\n"
-        "  - id: example-service\n"
+        f"  - id: {PLACEHOLDER_SERVICE_ID}\n"
         "    # Name in English.\n"
-        "    name: Example service (replace with a real one)\n"
+        f"    name: {PLACEHOLDER_SERVICE_NAME}\n"
         "    # Name in the local language (optional).\n"
         "    # name_local: ...\n"
         "    # How electronic it is: full (every step online), partial (a step needs an\n"

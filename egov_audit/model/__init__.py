@@ -11,6 +11,8 @@ from egov_audit.model.findings import (
     ValidationResult,
 )
 from egov_audit.model.inventory import (
+    PLACEHOLDER_SERVICE_ID,
+    PLACEHOLDER_SERVICE_NAME,
     SPLIT_CHANNELS,
     AgencyRef,
     Audience,
@@ -26,6 +28,8 @@ from egov_audit.model.inventory import (
 )
 
 __all__ = [
+    "PLACEHOLDER_SERVICE_ID",
+    "PLACEHOLDER_SERVICE_NAME",
     "SPLIT_CHANNELS",
     "AgencyRef",
     "Audience",

@@ -60,6 +60,10 @@ class FileResult(Record):
     dependencies: tuple[DependencyRef, ...] = ()
     latest_year: int | None = None
     """The latest year with a transaction count, if any: for the default period."""
+    services_seen: int = 0
+    """Services the file lists, as far as it can be read (for what an exclusion leaves out)."""
+    transactions_seen: int = 0
+    """Transactions the file counts, as far as it can be read (idem)."""
 
     @property
     def ok(self) -> bool:

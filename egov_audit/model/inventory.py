@@ -178,12 +178,24 @@ class Declaration(Record):
     source: str
 
 
+PLACEHOLDER_SERVICE_ID = "example-service"
+PLACEHOLDER_SERVICE_NAME = "Example service (replace with a real one)"
+"""The example service a new declaration starts with (``egov-audit init``); a declaration
+still holding it is refused, so that it never counts as a real service."""
+
 SPLIT_CHANNELS = ("portal", "kiosk", "mobile", "in_person")
 """The channels a month's count can be split by, in the order reports show them."""
 
 
-def latest_transaction_year(declaration: Declaration) -> int | None:
-    """The latest year for which the declaration counts transactions, if any."""
-    # A service's months are in order: its last one is its latest.
-    years = [s.transactions[-1][0][0] for s in declaration.services if s.transactions]
+def latest_transaction_year(declaration: Declaration, not_after: Month | None = None) -> int | None:
+    """The latest year for which the declaration counts transactions, if any.
+
+    Months after ``declared_on`` (and after ``not_after``, today's month) are not taken:
+    a mistyped month in one file must not move a collection's default period."""
+    limit = declaration.declared_on[:2]
+    if not_after is not None:
+        limit = min(limit, not_after)
+    years = [
+        month[0] for s in declaration.services for month, _count in s.transactions if month <= limit
+    ]
     return max(years) if years else None

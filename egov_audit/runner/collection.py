@@ -50,7 +50,7 @@ def context_key(context: Context) -> str:
     """A stable hash of what a collection tells the check of one file (for the cache)."""
     registry = sorted(context.registry.items()) if context.registry is not None else None
     severities = sorted((k, v.value if v else "off") for k, v in context.severities.items())
-    text = repr((context.calendar, registry, severities))
+    text = repr((context.calendar, registry, severities, context.today))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -91,7 +91,6 @@ def _check_collection(
         keep=keep,
     )
     results = dependency_findings(results, context)
-    store.keep_only(r.path for r in results if r.ok)
     missing: list[Finding] = []
     if only is None:
         declared = {r.agency_id for r in results}
@@ -201,12 +200,13 @@ def load_collection(root: Path, options: RunOptions | None = None) -> LoadedColl
         raise CollectionError(f"{root / COLLECTION_FILE} has errors")
     # What the report needs of each file; the cross-file records (service ids,
     # dependencies) are let go before the report's own pass.
+    counted = checked.store
     included = [
         FileResult(r.path, (), None, r.agency_id, latest_year=r.latest_year)
         for r in result.files
-        if r.ok
+        if r.path in counted
     ]
-    excluded = [r for r in result.files if not r.ok]
+    excluded = [r for r in result.files if r.path not in counted]
     return LoadedCollection(result.collection, included, excluded, checked.store)
 
 

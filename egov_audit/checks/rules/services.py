@@ -46,4 +46,32 @@ RULES = (
         "Use a code listed by `egov-audit benchmarks`.",
         lowerable=True,
     ),
+    Rule(
+        "transactions-before-launch",
+        Severity.WARNING,
+        "Transactions are counted for a month before the service's launch month.",
+        "Correct launched_on, or the month; the count is still counted in its month.",
+        lowerable=True,
+    ),
+    Rule(
+        "split-channel-undeclared",
+        Severity.ERROR,
+        "A month's count is split by a channel the service does not declare.",
+        "Add the channel to the service's channels, or move the count to a declared one.",
+        lowerable=True,
+    ),
+    Rule(
+        "declared-in-future",
+        Severity.ERROR,
+        "The declaration date is later than today in the collection's calendar.",
+        "Write the date the declaration was made, in the collection's calendar.",
+        lowerable=False,
+    ),
+    Rule(
+        "placeholder-service",
+        Severity.ERROR,
+        "The example service of 'egov-audit init' is still in the declaration.",
+        "Replace the example service with the agency's real services.",
+        lowerable=False,
+    ),
 )
