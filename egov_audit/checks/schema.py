@@ -244,6 +244,15 @@ def _explain(error: ValidationError) -> list[SchemaProblem]:
                 f"write a number >= {value}",
             )
         ]
+    if keyword == "maximum":
+        return [
+            SchemaProblem(
+                keyword,
+                path,
+                f"{field} {_describe(instance)} is above the maximum of {value:,}",
+                f"write a number <= {value:,}; a count that large is a typing or conversion error",
+            )
+        ]
     if keyword == "uniqueItems":
         return [
             SchemaProblem(

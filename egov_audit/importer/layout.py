@@ -15,7 +15,9 @@ import jdatetime
 
 from egov_audit.importer.common import ascii_digits, normalise_date
 from egov_audit.model.calendars import Calendar, parse_date, parse_month
+from egov_audit.model.display import shown
 from egov_audit.model.errors import UsageError
+from egov_audit.model.limits import MAX_COUNT
 
 #: Accepted headers of each column (besides the field name itself), compared after
 #: :func:`_key` normalisation.
@@ -311,10 +313,12 @@ def _count(value: Any) -> int | str | None:
     if value is None or isinstance(value, bool):
         return None if value is None else f"{value!r} is not a count"
     if isinstance(value, int):
-        return value if value >= 0 else f"{value} is negative; a count is a whole number >= 0"
+        if value < 0:
+            return f"{shown(value)} is negative; a count is a whole number >= 0"
+        return value if value <= MAX_COUNT else _too_large(shown(value))
     if isinstance(value, float):
         if value.is_integer() and value >= 0:
-            return int(value)
+            return int(value) if value <= MAX_COUNT else _too_large(shown(f"{value:.0f}"))
         return f"{value:g} is not a whole number >= 0"
     if isinstance(value, datetime.date):
         return "a date where a count was expected"
@@ -326,8 +330,15 @@ def _count(value: Any) -> int | str | None:
     if text.endswith(".0") and _COUNT.match(text[:-2]):
         text = text[:-2]
     if not _COUNT.match(text):
-        return f"{str(value).strip()!r} is not a whole number >= 0"
-    return int(text)
+        return f"{shown(repr(str(value).strip()))} is not a whole number >= 0"
+    digits = text.lstrip("0") or "0"
+    if len(digits) > len(str(MAX_COUNT)) or int(digits) > MAX_COUNT:
+        return _too_large(shown(digits))
+    return int(digits)
+
+
+def _too_large(text: str) -> str:
+    return f"{text} is larger than the largest count accepted ({MAX_COUNT:,})"
 
 
 def _from_gregorian(value: datetime.date, calendar: Calendar) -> str:

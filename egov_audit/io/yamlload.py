@@ -45,6 +45,10 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 32
 """Deepest nesting accepted: the format itself needs 4 levels."""
 
+MAX_INTEGER_DIGITS = 100
+"""Longest integer read: counts are at most 10^12 (13 digits), and Python refuses to read
+integers of more than 4,300 digits at all. A longer one is a ``yaml-too-large`` finding."""
+
 # libyaml's composer recurses once per level and crashed at about 30,000 levels in the
 # builds we measured (recent libyaml stops at 1,000 by itself). A file whose text cannot
 # nest deeper than a few thousand levels is composed directly; others are first read as
@@ -506,5 +510,18 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _CONSTANTS:
         return _CONSTANTS[value]
     if _INT.match(value):
+        if len(value) > MAX_INTEGER_DIGITS + 1:  # a sign may come first
+            raise _too_many_digits(node)
         return int(value)
     return value
+
+
+def _too_many_digits(node: yaml.ScalarNode) -> YamlLoadError:
+    digits = sum(c.isdigit() for c in node.value)
+    return YamlLoadError(
+        "yaml-too-large",
+        f"a number of {digits:,} digits is larger than any value a declaration holds "
+        f"(numbers are read up to {MAX_INTEGER_DIGITS} digits)",
+        hint="Correct the number; quote it if it is meant as text.",
+        position=_position(node.start_mark),
+    )

@@ -75,6 +75,13 @@ RULES = (
         lowerable=False,
     ),
     Rule(
+        "schema/maximum",
+        Severity.ERROR,
+        "A number is above the maximum (a count is at most 1,000,000,000,000 a month).",
+        "Correct the number; a count that large is a typing or conversion error.",
+        lowerable=False,
+    ),
+    Rule(
         "schema/uniqueItems",
         Severity.ERROR,
         "A list repeats an item.",
