@@ -7,23 +7,35 @@ from typing import Annotated
 
 import typer
 
-from egov_audit.io.schemas import SCHEMA_NAMES, schema_text
+from egov_audit.io.schemas import PUBLISHED_SCHEMAS, schema_text
 from egov_audit.model.errors import UsageError
 
 
 def schema(
-    name: Annotated[str, typer.Argument(help="agency or collection.")] = "agency",
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="agency or collection (the inventory format); validate-output, "
+            "report-output or diff-output (the JSON of validate, report and diff)."
+        ),
+    ] = "agency",
 ) -> None:
-    """Print a published JSON Schema (draft 2020-12) of the inventory format.
+    """Print a published JSON Schema (draft 2020-12).
+
+    agency and collection describe the inventory format (agencies/<id>.yaml and
+    collection.yaml); validate-output, report-output and diff-output describe what
+    validate, report and diff print with --format json.
 
     Examples:
 
       egov-audit schema agency > agency.schema.json
 
       egov-audit schema collection
+
+      egov-audit schema report-output > report-output.schema.json
     """
-    if name not in SCHEMA_NAMES:
-        raise UsageError(f"unknown schema {name!r}; choose one of: {', '.join(SCHEMA_NAMES)}")
+    if name not in PUBLISHED_SCHEMAS:
+        raise UsageError(f"unknown schema {name!r}; choose one of: {', '.join(PUBLISHED_SCHEMAS)}")
     sys.stdout.write(schema_text(name))
 
 
