@@ -107,22 +107,36 @@ def problems(name: str, data: Any) -> list[SchemaProblem]:
             # Explain only the services that fail: a large declaration with one bad
             # service costs one service's worth of python-jsonschema, not the file's.
             found = [
-                SchemaProblem(
-                    p.keyword, ["services", index, *p.path], p.message, p.hint, on_key=p.on_key
-                )
+                problem
                 for index in items
-                for p in _python_problems(_service_validator(), data["services"][index])
+                for problem in _python_problems(
+                    _service_validator(), data["services"][index], ["services", index]
+                )
             ]
             if found:
                 return found
     return _python_problems(validator(name), data)
 
 
-def _python_problems(checker: Draft202012Validator, data: Any) -> list[SchemaProblem]:
+def _python_problems(
+    checker: Draft202012Validator, data: Any, prefix: list[str | int] | None = None
+) -> list[SchemaProblem]:
+    """The explained errors of ``data`` (found at ``prefix`` in the document), each once.
+
+    One problem can surface as several errors: python-jsonschema reports each missing
+    property of ``required`` as an error of its own, and a conditional (``if``/``then``)
+    or an ``anyOf`` can fail on the value another keyword already explained. A problem
+    is kept once per keyword, place and message.
+    """
     found: list[SchemaProblem] = []
+    seen: set[tuple[str, tuple[str | int, ...], str]] = set()
     for top in checker.iter_errors(data):
         for error in _leaf_errors(top):
-            found.extend(_explain(error))
+            for problem in _explain(error, prefix or []):
+                key = (problem.keyword, tuple(problem.path), problem.message)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(problem)
     return found
 
 
@@ -148,9 +162,9 @@ def _service_validator() -> Draft202012Validator:
     )
 
 
-def _explain(error: ValidationError) -> list[SchemaProblem]:
+def _explain(error: ValidationError, prefix: list[str | int]) -> list[SchemaProblem]:
     keyword = str(error.validator)
-    path: list[str | int] = list(error.absolute_path)
+    path: list[str | int] = [*prefix, *error.absolute_path]
     instance = error.instance
     value: Any = error.validator_value
     field = _field(path)
