@@ -70,12 +70,13 @@ class DataFile:
         if not isinstance(value, dict):
             self.fail(where, "expected a mapping")
         allowed = {**required, **(optional or {})}
+        for key in value:
+            if key not in allowed:
+                self.fail([*where, key], f"unknown key {key!r}; expected one of {list(allowed)}")
         missing = [key for key in required if key not in value]
         if missing:
             self.fail(where, f"missing {', '.join(missing)}")
         for key, item in value.items():
-            if key not in allowed:
-                self.fail([*where, key], f"unknown key {key!r}; expected one of {list(allowed)}")
             self._check([*where, key], item, allowed[key])
         return value
 
