@@ -35,9 +35,9 @@ def test_same_findings_and_report_with_workers_and_cache(qom: Path, tmp_path: Pa
         assert _report(qom, options) == expected_report
         loaded = load_collection(qom, options)
         assert list(loaded.declarations) == list(load_collection(qom, single).declarations)
-    entries = [p for p in cache.rglob("*.pickle") if p.parent.name != "index"]
+    entries = list(cache.rglob("*.result"))
     assert len(entries) == 54  # one entry per agency file
-    assert len(list((cache / "v1" / "index").iterdir())) == 1  # the folder's stat index
+    assert len(list((cache / "v2" / "index").iterdir())) == 1  # the folder's stat index
     assert len(list(cache.rglob("*.declaration"))) == 54  # stored apart from the findings
 
 
@@ -61,8 +61,8 @@ def test_a_damaged_cache_entry_is_ignored(mini: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     options = RunOptions(workers=1, cache_dir=cache)
     first = validate_paths([mini], options)
-    for entry in cache.rglob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    for entry in [*cache.rglob("*.result"), *cache.rglob("*.declaration")]:
+        entry.write_bytes(b"not an entry")
     again = validate_paths([mini], options)
     assert again.findings == first.findings
     assert list(load_collection(mini, options).declarations) == list(

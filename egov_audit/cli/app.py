@@ -14,7 +14,17 @@ import typer
 from typer.core import TyperGroup
 
 from egov_audit._version import __version__
-from egov_audit.cli import benchmarks, diff, import_, init, report, rules, schema, validate
+from egov_audit.cli import (
+    benchmarks,
+    cache,
+    diff,
+    import_,
+    init,
+    report,
+    rules,
+    schema,
+    validate,
+)
 from egov_audit.cli.common import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -97,7 +107,7 @@ def _main(
     _state["debug"] = debug
 
 
-for command in (validate, report, schema, benchmarks, init, import_, diff, rules):
+for command in (validate, report, schema, benchmarks, init, import_, diff, rules, cache):
     command.register(app)
 
 

@@ -12,7 +12,14 @@ from rich.console import Console
 
 from egov_audit.io.files import write_new_file
 from egov_audit.model.errors import EgovAuditError, Remedy
-from egov_audit.runner import CACHE_ENV, RunOptions, default_cache_dir, default_workers
+from egov_audit.runner import (
+    CACHE_ENV,
+    RunOptions,
+    default_cache_dir,
+    default_cache_max_bytes,
+    default_workers,
+)
+from egov_audit.runner.cache_folder import unusable
 
 EXIT_OK = 0
 """Success: no errors (warnings allowed unless --strict)."""
@@ -77,12 +84,37 @@ NoCacheOption = Annotated[
 
 
 def run_options(workers: int | None, no_cache: bool) -> RunOptions:
-    """Worker count, cache folder and (at a terminal, for long runs) a progress bar."""
+    """Worker count, cache folder and (at a terminal, for long runs) a progress bar.
+
+    A cache folder that cannot be used is not used, with a warning.
+    """
+    max_bytes = default_cache_max_bytes()
     return RunOptions(
         workers=workers or default_workers(),
-        cache_dir=None if no_cache else default_cache_dir(),
+        cache_dir=None if no_cache else usable_cache_dir(),
         progress=_progress_bar() if sys.stderr.isatty() else None,
+        cache_max_bytes=max_bytes,
     )
+
+
+def usable_cache_dir() -> Path | None:
+    """The cache folder, or None (with a warning) when it cannot be used."""
+    folder = default_cache_dir()
+    if folder is None:
+        stderr().print(
+            f"warning: no home folder to keep the cache in; checking without it "
+            f"(set {CACHE_ENV} to keep one)",
+            markup=False,
+        )
+        return None
+    problem = unusable(folder)
+    if problem is not None:
+        stderr().print(
+            f"warning: the cache folder {folder} cannot be used ({problem}); checking without it",
+            markup=False,
+        )
+        return None
+    return folder
 
 
 def _progress_bar() -> Callable[[int, int], None]:

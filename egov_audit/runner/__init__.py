@@ -14,11 +14,19 @@ from egov_audit.runner.collection import (
     read_collection_file,
     validate_paths,
 )
-from egov_audit.runner.options import CACHE_ENV, RunOptions, default_cache_dir, default_workers
+from egov_audit.runner.options import (
+    CACHE_ENV,
+    CACHE_MAX_ENV,
+    RunOptions,
+    default_cache_dir,
+    default_cache_max_bytes,
+    default_workers,
+)
 from egov_audit.runner.store import DeclarationStore
 
 __all__ = [
     "CACHE_ENV",
+    "CACHE_MAX_ENV",
     "Context",
     "DeclarationStore",
     "LoadedCollection",
@@ -27,6 +35,7 @@ __all__ = [
     "check_text",
     "collection_context",
     "default_cache_dir",
+    "default_cache_max_bytes",
     "default_workers",
     "load_collection",
     "read_collection_file",

@@ -4,7 +4,9 @@ A cache entry is keyed by the file's bytes, the name it is reported under, the
 collection context (calendar, registry, rule severities) and a fingerprint of
 egov-audit's own code and schemas; anything that changes a finding changes the key.
 Entries live in ``$EGOV_AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/egov-audit``, else
-``~/.cache/egov-audit``. A damaged entry is ignored and rewritten.
+``~/.cache/egov-audit`` (:mod:`~egov_audit.runner.cache_folder`). They are plain data,
+never pickles, with a checksum (:mod:`~egov_audit.runner.codec`): a damaged entry is
+ignored and written again.
 """
 
 from __future__ import annotations
@@ -12,20 +14,19 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import pickle
-import tempfile
 import time
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from egov_audit._version import __version__
 from egov_audit.io.yamlload import read_file
 from egov_audit.model import Declaration, FileResult
 from egov_audit.model.errors import YamlLoadError
+from egov_audit.runner.cache_folder import LAYOUT, entry_path, touch, write_entry
+from egov_audit.runner.codec import MAX_ENTRY_BYTES, Damaged, dumps, loads, read_entry
 from egov_audit.runner.store import Entry, pack
-
-_CACHE_LAYOUT = "v1"
 
 
 @cache
@@ -44,43 +45,6 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-_UNPICKLE_ERRORS = (
-    OSError,
-    EOFError,
-    pickle.UnpicklingError,
-    AttributeError,
-    ImportError,
-    TypeError,
-    ValueError,
-)
-
-
-def _load_pickle(path: Path) -> object:
-    try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except _UNPICKLE_ERRORS:
-        return None
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        # A read-only or full cache folder only costs speed.
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-
-
-def _write_pickle(path: Path, value: object) -> None:
-    _write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-
-
 def cache_key(path: Path, context_key: str) -> tuple[str, bytes] | None:
     """The cache key of a file and its bytes, or None when it cannot be read."""
     try:
@@ -88,8 +52,8 @@ def cache_key(path: Path, context_key: str) -> tuple[str, bytes] | None:
     except YamlLoadError:
         return None  # checked without the cache, which reports the read error
     digest = hashlib.sha256()
-    for part in (code_fingerprint(), context_key, str(path)):
-        digest.update(part.encode())
+    for part in (code_fingerprint().encode(), context_key.encode(), os.fsencode(path)):
+        digest.update(part)
         digest.update(b"\0")
     digest.update(data)
     return digest.hexdigest(), data
@@ -102,28 +66,54 @@ class ResultCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _entry(self, key: str) -> Path:
-        return self.folder / _CACHE_LAYOUT / key[:2] / f"{key}.pickle"
-
     def load(self, key: str, keep: bool) -> tuple[FileResult, Entry | None] | None:
-        """A cached result and, when ``keep`` and the file had no error, its declaration."""
-        entry = self._entry(key)
-        result = _load_pickle(entry)
-        if not isinstance(result, FileResult):
+        """A cached result and, when ``keep``, its declaration's entry file (None when it
+        has none); None when not cached or damaged."""
+        path = entry_path(self.folder, key, ".result")
+        read = read_entry(path)
+        if read is None:
             return None
-        if keep and result.ok:
-            stored = entry.with_suffix(".declaration")
-            if not stored.is_file():
-                return None
-            return result, stored
-        return result, None
+        try:
+            result, has_declaration = loads("result", read[0])
+        except Damaged:
+            return None
+        touch(path, read[1])
+        if not (keep and has_declaration):
+            return result, None
+        stored = path.with_suffix(".declaration")
+        try:
+            info = os.lstat(stored)
+        except OSError:
+            return None
+        if not 0 < info.st_size <= MAX_ENTRY_BYTES:
+            return None
+        touch(stored, info)
+        return result, stored  # decoded, checked and if need be rebuilt by the store
 
-    def save(self, key: str, result: FileResult, declaration: bytes | None) -> None:
-        """Keep a result (without its declaration) and its declaration's bytes."""
-        entry = self._entry(key)
-        if declaration is not None:
-            _write_bytes(entry.with_suffix(".declaration"), declaration)
-        _write_pickle(entry, dataclasses.replace(result, declaration=None))
+    def save(self, key: str, checked: FileResult) -> None:
+        """Keep a result, its declaration apart."""
+        path = entry_path(self.folder, key, ".result")
+        declaration = checked.declaration
+        has_declaration = isinstance(declaration, Declaration)
+        if has_declaration and not write_entry(
+            path.with_suffix(".declaration"),
+            dumps("declaration", declaration),
+            max_bytes=MAX_ENTRY_BYTES,
+        ):
+            return
+        result = dataclasses.replace(checked, declaration=None)
+        write_entry(path, dumps("result", (result, has_declaration)), max_bytes=MAX_ENTRY_BYTES)
+
+    def read_declaration(self, stored: Path) -> Declaration | None:
+        """The declaration of an entry file, or None when it is damaged or gone."""
+        read = read_entry(stored)
+        if read is None:
+            return None
+        try:
+            declaration: Declaration = loads("declaration", read[0])
+        except Damaged:
+            return None
+        return declaration
 
     def stat_index(self, context_key: str, paths: Sequence[Path]) -> StatIndex:
         """The stat index of these files' folders."""
@@ -152,14 +142,24 @@ class StatIndex:
     def __init__(self, cache_dir: Path, context_key: str, paths: Sequence[Path]) -> None:
         folders = sorted({str(p.parent.resolve()) for p in paths})
         name = hashlib.sha256("\0".join([code_fingerprint(), context_key, *folders]).encode())
-        self.path = cache_dir / _CACHE_LAYOUT / "index" / f"{name.hexdigest()}.pickle"
+        self.path = cache_dir / LAYOUT / "index" / f"{name.hexdigest()}.index"
         self.context_key = context_key
-        loaded = _load_pickle(self.path)
-        self.old: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+        self.old: dict[str, Any] = {}
         self.saved_at = 0
-        if isinstance(loaded, tuple) and len(loaded) == 2 and isinstance(loaded[1], dict):
-            self.saved_at, self.old = loaded
-        self.new: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+        read = read_entry(self.path)
+        if read is not None:
+            try:
+                loaded = loads("index", read[0])
+            except Damaged:
+                loaded = None
+            if (
+                isinstance(loaded, dict)
+                and type(loaded.get("saved_at")) is int
+                and isinstance(loaded.get("files"), dict)
+            ):
+                self.saved_at, self.old = loaded["saved_at"], loaded["files"]
+                touch(self.path, read[1])
+        self.new: dict[str, list[Any]] = {}
         self.changed = False
 
     def key(self, path: Path) -> str | None:
@@ -168,22 +168,37 @@ class StatIndex:
             info = os.stat(path)
         except OSError:
             return None
-        signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-        known = self.old.get(str(path))
+        signature = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+        name = str(path)
+        known = self.old.get(name)
         if (
-            known is not None
-            and known[0] == signature
+            type(known) is list
+            and len(known) == 5
+            and known[:4] == signature
+            and _is_key(known[4])
             and info.st_mtime_ns < self.saved_at - self._RACY_NS
         ):
-            self.new[str(path)] = known
-            return known[1]
+            self.new[name] = known
+            key: str = known[4]
+            return key
         keyed = cache_key(path, self.context_key)
         if keyed is None:
             return None
-        self.new[str(path)] = (signature, keyed[0])
+        self.new[name] = [*signature, keyed[0]]
         self.changed = True
         return keyed[0]
 
     def save(self) -> None:
         if self.changed or self.new.keys() != self.old.keys():
-            _write_pickle(self.path, (time.time_ns(), self.new))
+            data = dumps("index", {"saved_at": time.time_ns(), "files": self.new})
+            write_entry(self.path, data, max_bytes=MAX_ENTRY_BYTES)
+
+
+def _is_key(value: Any) -> bool:
+    """Whether a value read from an index is a cache key (64 lowercase hex digits)."""
+    return (
+        type(value) is str
+        and len(value) == 64
+        and value.isascii()
+        and all(c in "0123456789abcdef" for c in value)
+    )

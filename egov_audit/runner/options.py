@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from egov_audit.model.errors import UsageError
+from egov_audit.runner.cache_folder import DEFAULT_MAX_BYTES
+
 CACHE_ENV = "EGOV_AUDIT_CACHE_DIR"
+CACHE_MAX_ENV = "EGOV_AUDIT_CACHE_MAX_MB"
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """Worker processes, cache folder (None: no cache) and progress callback of a run."""
+    """Worker processes, cache folder (None: no cache), the cache's size bound in bytes
+    and a progress callback of a run."""
 
     workers: int = 1
     cache_dir: Path | None = None
     progress: Callable[[int, int], None] | None = None
     """Called in the main process as ``progress(done, total)``."""
+    cache_max_bytes: int = DEFAULT_MAX_BYTES
+    """After a run that wrote entries, the least recently used go until the cache fits."""
 
 
 def default_workers() -> int:
@@ -29,10 +37,35 @@ def default_workers() -> int:
     return max(1, min(cores, 8))
 
 
-def default_cache_dir() -> Path:
-    """Where cached results live unless told otherwise."""
+def default_cache_dir() -> Path | None:
+    """Where cached results live unless told otherwise: ``$EGOV_AUDIT_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/egov-audit``, else ``~/.cache/egov-audit``; None when there is no
+    home folder to put it in."""
     configured = os.environ.get(CACHE_ENV)
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "egov-audit"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):  # the XDG specification ignores relative paths
+        return Path(xdg) / "egov-audit"
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):  # no HOME and no password entry
+        return None
+    return home / ".cache" / "egov-audit"
+
+
+def default_cache_max_bytes() -> int:
+    """The cache's size bound: ``$EGOV_AUDIT_CACHE_MAX_MB`` MiB, else 500 MiB."""
+    configured = os.environ.get(CACHE_MAX_ENV, "").strip()
+    if not configured:
+        return DEFAULT_MAX_BYTES
+    try:
+        mib = float(configured)
+    except ValueError:
+        mib = -1.0
+    if not math.isfinite(mib) or mib < 0:
+        raise UsageError(
+            f"{CACHE_MAX_ENV}={configured!r}: give the cache's size bound in MiB, "
+            "a number from 0 (e.g. 500 or 0.5)"
+        )
+    return min(int(mib * 1024 * 1024), 2**62)

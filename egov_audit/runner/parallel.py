@@ -13,12 +13,14 @@ import multiprocessing
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from egov_audit.io.yamlload import read_file
-from egov_audit.model import FileResult
+from egov_audit.model import Declaration, FileResult
 from egov_audit.model.errors import YamlLoadError
 from egov_audit.runner.cache import ResultCache, cache_key, split
+from egov_audit.runner.cache_folder import enforce_bound
 from egov_audit.runner.options import RunOptions
 from egov_audit.runner.store import DeclarationStore, Entry
 
@@ -54,9 +56,22 @@ def check_one(
         cached = results.load(key, keep)
         if cached is not None:
             return cached
-        result, declaration = split(check(path, content))
-        results.save(key, result, declaration)
+        checked = check(path, content)
+        results.save(key, checked)
+        result, declaration = split(checked)
     return result, declaration if keep else None
+
+
+def _recheck(
+    check: CheckFile, context_key: str, cache_dir: Path, source: Path, entry: Path
+) -> Declaration | None:
+    """Check a file again because its cached declaration is damaged; None if it changed."""
+    keyed = cache_key(source, context_key)
+    if keyed is None or entry.name != f"{keyed[0]}.declaration":
+        return None
+    checked = check(source, keyed[1])
+    ResultCache(cache_dir).save(keyed[0], checked)
+    return checked.declaration if isinstance(checked.declaration, Declaration) else None
 
 
 def _check_in_worker(job: _Job) -> tuple[FileResult, Entry | None]:
@@ -80,6 +95,7 @@ def check_files(
     cache_dir = options.cache_dir
     outcomes: list[tuple[FileResult, Entry | None] | None] = [None] * len(paths)
     pending: list[int] = []
+    wrote = False
     if cache_dir is not None:
         results = ResultCache(cache_dir)
         keys = results.stat_index(context_key, paths)
@@ -91,9 +107,11 @@ def check_files(
             else:
                 outcomes[index] = cached
         keys.save()
+        wrote = keys.changed
     else:
         pending = list(range(len(paths)))
     done = len(paths) - len(pending)
+    wrote = wrote or bool(pending)
     jobs: list[_Job] = [(paths[i], check, context_key, cache_dir, keep) for i in pending]
     for index, outcome in zip(pending, _run(jobs, options.workers), strict=True):
         outcomes[index] = outcome
@@ -101,13 +119,20 @@ def check_files(
         if options.progress is not None:
             options.progress(done, len(paths))
     store = DeclarationStore()
+    if cache_dir is not None:
+        store = DeclarationStore(
+            ResultCache(cache_dir).read_declaration,
+            partial(_recheck, check, context_key, cache_dir),
+        )
     files: list[FileResult] = []
-    for checked in outcomes:
+    for path, checked in zip(paths, outcomes, strict=True):
         assert checked is not None
         result, entry = checked
         files.append(result)
         if entry is not None:
-            store.add(result.path, entry)
+            store.add(result.path, entry, path)
+    if cache_dir is not None and wrote:
+        enforce_bound(cache_dir, options.cache_max_bytes, store.detach)
     return files, store
 
 
