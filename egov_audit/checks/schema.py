@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from egov_audit.io.schemas import SCHEMA_NAMES, schema_text
+from egov_audit.model.display import shown
 
 if TYPE_CHECKING:
     # python-jsonschema is imported only when a document has errors to explain.
@@ -191,7 +192,7 @@ def _explain(error: ValidationError, prefix: list[str | int]) -> list[SchemaProb
             SchemaProblem(
                 keyword,
                 [*path, extra],
-                f"unknown field '{extra}'",
+                f"unknown field '{shown(extra)}'",
                 "remove it or fix its spelling; allowed here: " + ", ".join(sorted(allowed)),
                 on_key=True,
             )

@@ -37,6 +37,7 @@ from typing import Any
 
 import yaml
 
+from egov_audit.model.display import shown
 from egov_audit.model.errors import Position, YamlLoadError
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
@@ -331,7 +332,7 @@ def _scan_events(text: str, max_depth: int) -> None:
             elif isinstance(event, yaml.AliasEvent):
                 raise YamlLoadError(
                     "yaml-alias",
-                    f"alias '*{event.anchor}' is not accepted",
+                    f"alias '*{shown(event.anchor)}' is not accepted",
                     hint="Write the value out in full; anchors and aliases are not "
                     "accepted in declarations.",
                     position=_position(mark),
@@ -340,7 +341,7 @@ def _scan_events(text: str, max_depth: int) -> None:
                 if event.anchor is not None:
                     raise YamlLoadError(
                         "yaml-alias",
-                        f"anchor '&{event.anchor}' is not accepted",
+                        f"anchor '&{shown(event.anchor)}' is not accepted",
                         hint="Remove the anchor and write each value out in full.",
                         position=_position(mark),
                     )
@@ -348,7 +349,7 @@ def _scan_events(text: str, max_depth: int) -> None:
                 if tag is not None:
                     raise YamlLoadError(
                         "yaml-tag",
-                        f"the explicit tag '{tag}' is not accepted",
+                        f"the explicit tag '{shown(tag)}' is not accepted",
                         hint="Remove the tag; quote the value if it must stay text.",
                         position=_position(mark),
                     )
@@ -429,7 +430,10 @@ def _syntax_error(error: yaml.YAMLError, text: str) -> YamlLoadError:
         if "nesting depth" in problem:  # libyaml's own limit, met while scanning ahead
             return _too_deep(mark, DEFAULT_MAX_DEPTH)
         return YamlLoadError(
-            "yaml-syntax", f"invalid YAML: {problem}", hint=_SYNTAX_HINT, position=position
+            "yaml-syntax",
+            f"invalid YAML: {shown(problem, 200)}",
+            hint=_SYNTAX_HINT,
+            position=position,
         )
     if isinstance(error, yaml.reader.ReaderError):
         offset = max(0, min(int(error.position), len(text)))
@@ -493,7 +497,8 @@ def _duplicate_key(mapping: yaml.Node, key: yaml.Node) -> YamlLoadError:
     here = _position(key.start_mark)
     return YamlLoadError(
         "yaml-duplicate-key",
-        f"the key '{key.value}' appears twice in one mapping (lines {first.line} and {here.line})",
+        f"the key '{shown(key.value)}' appears twice in one mapping "
+        f"(lines {first.line} and {here.line})",
         hint="Keep one of them: YAML tools disagree on which one wins.",
         position=here,
         related=first,

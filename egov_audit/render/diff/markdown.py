@@ -1,13 +1,13 @@
-"""A diff as Markdown, for a pull-request review."""
+"""A diff as Markdown, for a pull-request review.
+
+Names and ids go through :func:`~egov_audit.render.escape.markdown_text` and paths into
+:func:`~egov_audit.render.escape.code_span`: they cannot add rows, headings or images."""
 
 from __future__ import annotations
 
 from egov_audit.aggregate.diff import Comparison
 from egov_audit.render.diff.common import summary, tables
-
-
-def _escape_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+from egov_audit.render.escape import code_span, markdown_text
 
 
 def render(comparison: Comparison) -> str:
@@ -18,19 +18,23 @@ def render(comparison: Comparison) -> str:
     parts = [
         "## egov-audit diff",
         "",
-        f"Comparing `{comparison.old}` (old) with `{comparison.new}` (new), {comparison.compared}.",
+        f"Comparing {code_span(comparison.old)} (old) with {code_span(comparison.new)} (new), "
+        f"{comparison.compared}.",
         "",
     ]
     if not diff.has_changes:
         return "\n".join([*parts, "No differences."]) + "\n"
-    parts += [f"- **{label}:** {value.replace('->', '→')}" for label, value in summary(diff)]
+    parts += [
+        f"- **{label}:** {markdown_text(value.replace('->', '→'))}"
+        for label, value in summary(diff)
+    ]
     for table in tables(diff):
         parts += [
             "",
             f"### {table.title}",
             "",
             tabulate(
-                [[_escape_cell(cell) for cell in row] for row in table.rows],
+                [[markdown_text(cell) for cell in row] for row in table.rows],
                 headers=table.headers,
                 tablefmt="pipe",
                 disable_numparse=True,

@@ -1,15 +1,16 @@
-"""A diff for the terminal."""
+"""A diff for the terminal (names and paths with control characters escaped)."""
 
 from __future__ import annotations
 
 from egov_audit.aggregate.diff import Comparison
+from egov_audit.model.display import printable
 from egov_audit.render.diff.common import summary, tables, title
 
 
 def render(comparison: Comparison) -> str:
     """The diff for the terminal: a summary, then one indented block per kind of change."""
     diff = comparison.diff
-    lines = [f"egov-audit diff: {title(comparison)}"]
+    lines = [f"egov-audit diff: {printable(title(comparison))}"]
     if not diff.has_changes:
         return "\n".join([*lines, "No differences."]) + "\n"
     width = max(len(label) for label, _value in summary(diff))
@@ -19,7 +20,7 @@ def render(comparison: Comparison) -> str:
         from tabulate import tabulate
 
         body = tabulate(
-            table.rows,
+            [[printable(cell) for cell in row] for row in table.rows],
             headers=table.headers,
             tablefmt="simple",
             disable_numparse=True,

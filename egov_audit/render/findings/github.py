@@ -7,6 +7,8 @@ GitHub shows only a limited number of annotations per step, so the summary (appe
 from __future__ import annotations
 
 from egov_audit.model import Severity, ValidationResult
+from egov_audit.model.display import printable
+from egov_audit.render.escape import code_span, markdown_text
 
 
 def escape_data(text: str) -> str:
@@ -24,10 +26,10 @@ def render(result: ValidationResult) -> str:
     lines = []
     for finding in result.findings:
         command = "error" if finding.severity is Severity.ERROR else "warning"
+        text = printable(f"{finding.message} (hint: {finding.hint})")
         lines.append(
-            f"::{command} file={escape_property(finding.file)},line={finding.line},"
-            f"col={finding.column},title={escape_property(finding.rule)}::"
-            f"{escape_data(finding.message + ' (hint: ' + finding.hint + ')')}"
+            f"::{command} file={escape_property(printable(finding.file))},line={finding.line},"
+            f"col={finding.column},title={escape_property(finding.rule)}::{escape_data(text)}"
         )
     lines.append(_count(result))
     return "\n".join(lines) + "\n"
@@ -41,10 +43,6 @@ def _count(result: ValidationResult) -> str:
     )
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def summary(result: ValidationResult) -> str:
     """A Markdown summary listing every finding, for ``$GITHUB_STEP_SUMMARY``."""
     errors = result.count(Severity.ERROR)
@@ -56,8 +54,8 @@ def summary(result: ValidationResult) -> str:
             "| --- | --- | --- | --- | --- |",
         ]
         lines += [
-            f"| `{_cell(f.location)}` | {f.severity.value} | `{f.rule}` | {_cell(f.message)} | "
-            f"{_cell(f.hint)} |"
+            f"| {code_span(f.location, in_table=True)} | {f.severity.value} | `{f.rule}` | "
+            f"{markdown_text(f.message)} | {markdown_text(f.hint)} |"
             for f in result.findings
         ]
     return "\n".join(lines) + "\n"

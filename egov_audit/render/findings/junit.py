@@ -1,10 +1,14 @@
-"""Findings as JUnit XML: a test case per file, failing with its errors, for CI dashboards."""
+"""Findings as JUnit XML: a test case per file, failing with its errors, for CI dashboards.
+
+Control characters (which XML 1.0 cannot hold at all) in file names and messages are
+written as escapes, so the document is always well-formed."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
 from egov_audit.model import Severity, ValidationResult
+from egov_audit.render.escape import xml_text
 
 
 def render(result: ValidationResult) -> str:
@@ -15,7 +19,7 @@ def render(result: ValidationResult) -> str:
         by_file[path] = []
         failing[path] = []
     for finding in result.findings:
-        line = (
+        line = xml_text(
             f"{finding.location}: {finding.severity.value} [{finding.rule}] {finding.message} "
             f"(hint: {finding.hint})"
         )
@@ -33,7 +37,7 @@ def render(result: ValidationResult) -> str:
         skipped="0",
     )
     for path, lines in by_file.items():
-        case = ET.SubElement(suite, "testcase", classname="egov-audit", name=path)
+        case = ET.SubElement(suite, "testcase", classname="egov-audit", name=xml_text(path))
         if failing[path]:
             failure = ET.SubElement(
                 case, "failure", message=f"{len(failing[path])} error(s)", type="validation"

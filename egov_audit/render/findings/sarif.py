@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from egov_audit._version import __version__
 from egov_audit.checks.rules import RULES
@@ -14,7 +16,16 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _uri(path: str) -> str:
-    return Path(path).as_posix().removeprefix("./")
+    """The artifact's URI: a percent-encoded relative reference (``file:`` if absolute).
+
+    Every byte of the name other than unreserved characters and ``/`` is encoded, so a
+    space, a ``%``, a ``:`` in the first segment or a control character cannot change what
+    the reference means; undecodable bytes of the name are encoded as they are on disk.
+    """
+    location = Path(path)
+    if location.is_absolute():
+        return "file://" + quote(os.fsencode(location.as_posix()), safe="/")
+    return quote(os.fsencode(location.as_posix()), safe="/")
 
 
 def to_dict(result: ValidationResult) -> dict[str, Any]:

@@ -1,8 +1,12 @@
-"""Findings as text: one ``file:line:col: severity [rule] message`` line and a hint each."""
+"""Findings as text: one ``file:line:col: severity [rule] message`` line and a hint each.
+
+File names, messages and hints are shown with control characters escaped (``\\x1b``,
+``\\n``): a name can neither drive the terminal nor add a line."""
 
 from __future__ import annotations
 
 from egov_audit.model import Severity, ValidationResult
+from egov_audit.model.display import printable
 
 
 def render(result: ValidationResult) -> str:
@@ -11,8 +15,8 @@ def render(result: ValidationResult) -> str:
     by_file: dict[str, list[str]] = {}
     for finding in result.findings:
         by_file.setdefault(finding.file, []).append(
-            f"{finding.location}: {finding.severity.value} [{finding.rule}] {finding.message}\n"
-            f"    hint: {finding.hint}"
+            f"{printable(finding.location)}: {finding.severity.value} [{finding.rule}] "
+            f"{printable(finding.message)}\n    hint: {printable(finding.hint)}"
         )
     checked = result.checked
     for path in checked:
@@ -20,7 +24,7 @@ def render(result: ValidationResult) -> str:
         if entries:
             lines.extend(entries)
         else:
-            lines.append(f"{path}: ok")
+            lines.append(f"{printable(path)}: ok")
     errors = result.count(Severity.ERROR)
     warnings = result.count(Severity.WARNING)
     files = len(checked)

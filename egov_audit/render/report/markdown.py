@@ -1,4 +1,9 @@
-"""The report as Markdown, to paste into a document or a wiki (pipe tables via tabulate)."""
+"""The report as Markdown, to paste into a document or a wiki (pipe tables via tabulate).
+
+Every text (names, steps, notes, the title) goes through
+:func:`~egov_audit.render.escape.markdown_text`: a name cannot add a row, a heading, a
+link or an image.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import re
 from tabulate import tabulate
 
 from egov_audit.aggregate.report import ReadinessReport
+from egov_audit.render.escape import markdown_text as md
 from egov_audit.render.i18n import translator
 from egov_audit.render.report.labels import coverage, title
 from egov_audit.render.report.sections import agencies_line, notes, tables
@@ -36,22 +42,23 @@ def render(
     agencies, services = tr.gettext("Agencies"), tr.gettext("Services")
     transactions, none = tr.gettext("Transactions"), tr.gettext("None.")
     parts = [
-        f"# {title(report, tr)}",
+        f"# {md(title(report, tr))}",
         "",
-        f"- **{agencies}:** {agencies_line(report, tr)}",
+        f"- **{agencies}:** {md(agencies_line(report, tr))}",
         f"- **{services}:** {tr.number(report.services_total)}",
-        f"- **{transactions}:** {tr.number(report.transactions_total)} ({coverage(report, tr)})",
+        f"- **{transactions}:** {tr.number(report.transactions_total)} "
+        f"({md(coverage(report, tr))})",
     ]
     for table in tables(report, tr, previous):
-        parts += ["", f"## {table.title}", "", table.note]
+        parts += ["", f"## {md(table.title)}", "", md(table.note)]
         if table.no_data:
             continue
         parts.append("")
         if table.rows:
             parts.append(
                 tabulate(
-                    table.rows,
-                    headers=table.headers,
+                    [[md(cell) for cell in row] for row in table.rows],
+                    headers=[md(header) for header in table.headers],
                     tablefmt="pipe",
                     disable_numparse=True,
                     colalign=(
@@ -69,5 +76,5 @@ def render(
     extra = notes(report, tr)
     if extra:
         heading = tr.gettext("Notes")
-        parts += ["", f"## {heading}", ""] + [f"- {line}" for line in extra]
+        parts += ["", f"## {heading}", ""] + [f"- {md(line)}" for line in extra]
     return "\n".join(parts) + "\n"
