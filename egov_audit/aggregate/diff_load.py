@@ -12,16 +12,19 @@ from egov_audit.io.layout import AGENCIES_DIR, COLLECTION_FILE, collection_root_
 from egov_audit.io.yamlload import load_bytes, read_file
 from egov_audit.model import Declaration, FileResult, Severity
 from egov_audit.model.calendars import Calendar
+from egov_audit.model.display import shown
 from egov_audit.model.errors import CollectionError, Remedy, UsageError, YamlLoadError
 from egov_audit.runner import Context, check_declaration, collection_context, load_collection
 
 
 def _errors_error(label: str, result: FileResult) -> UsageError:
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
-    shown = "; ".join(f"{f.location}: [{f.rule}] {f.message}" for f in errors[:3])
+    first = "; ".join(
+        f"{shown(f.location, 160)}: [{f.rule}] {shown(f.message, 160)}" for f in errors[:3]
+    )
     more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
     return UsageError(
-        f"{label} {result.path} has errors, so it cannot be compared: {shown}{more}",
+        f"{label} {shown(result.path, 160)} has errors, so it cannot be compared: {first}{more}",
         remedy=Remedy.VALIDATE,
         target=result.path,
     )
@@ -96,8 +99,9 @@ def _load_files(old: Path, new: Path, calendar: Calendar | None) -> CollectionDi
     old_id, new_id = declarations["OLD"].agency.id, declarations["NEW"].agency.id
     if old_id != new_id:
         raise UsageError(
-            f"{old} declares agency '{old_id}' and {new} agency '{new_id}'; compare two "
-            "versions of one agency's declaration, or two collection folders"
+            f"{shown(old, 160)} declares agency '{shown(old_id)}' and {shown(new, 160)} agency "
+            f"'{shown(new_id)}'; compare two versions of one agency's declaration, or two "
+            "collection folders"
         )
     return diff_collections([declarations["OLD"]], [declarations["NEW"]])
 

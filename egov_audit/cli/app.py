@@ -33,6 +33,7 @@ from egov_audit.cli.common import (
     advice,
     stderr,
 )
+from egov_audit.model.display import printable_lines
 from egov_audit.model.errors import EgovAuditError
 
 _state = {"debug": False}
@@ -46,7 +47,8 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except EgovAuditError as error:
-            stderr().print(f"error: {advice(error)}")
+            # The message names paths and values from outside: printed literally.
+            stderr().print(f"error: {printable_lines(advice(error))}", markup=False)
             raise typer.Exit(EXIT_USAGE) from None
         except KeyboardInterrupt:
             stderr().print("interrupted")
@@ -55,8 +57,9 @@ class _Commands(TyperGroup):
             if _state["debug"] or _controls_the_cli(error):
                 raise
             stderr().print(
-                f"internal error: {type(error).__name__}: {error}\n"
-                "Run again with --debug for the traceback, and report it."
+                f"internal error: {type(error).__name__}: {printable_lines(str(error))}\n"
+                "Run again with --debug for the traceback, and report it.",
+                markup=False,
             )
             raise typer.Exit(EXIT_INTERNAL) from None
 

@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from egov_audit.aggregate.diff_load import compare_paths
-from egov_audit.cli.common import fail
+from egov_audit.cli.common import EXIT_USAGE, advice
 from egov_audit.model.calendars import Calendar
+from egov_audit.model.display import printable_lines
 from egov_audit.model.errors import EgovAuditError
 from egov_audit.render import DiffFormat, diff_renderer
 
@@ -69,9 +70,11 @@ def diff(
     try:
         comparison = compare_paths(old, new, calendar=calendar)
     except EgovAuditError as error:
-        # Handled here, not only in main(), so that any app this command is registered
-        # on (and typer's CliRunner) exits 2 with a message rather than a traceback.
-        raise fail(error) from None
+        # Handled here, not only in the command group, so that any app this command is
+        # registered on (and typer's CliRunner) exits 2 with a message, not a traceback.
+        # The message names paths and ids from outside: shown with escapes.
+        typer.echo(f"error: {printable_lines(advice(error))}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     sys.stdout.write(diff_renderer(output_format)(comparison))
 
 

@@ -12,7 +12,13 @@ from egov_audit.cli.init import CollectionOption, DeclaredOnOption, ForceOption,
 from egov_audit.importer.sheet import import_sheet
 from egov_audit.io.files import write_new_file
 from egov_audit.io.layout import COLLECTION_FILE
+from egov_audit.model.display import printable
 from egov_audit.model.errors import Remedy, UsageError
+
+
+def _say(message: str) -> None:
+    """A message on standard error; names, headers and paths in it are shown escaped."""
+    typer.echo(printable(message), err=True)
 
 
 def import_command(
@@ -62,26 +68,24 @@ def import_command(
         overwrite=force,
     )
     for label in result.ignored_columns:
-        typer.echo(f"warning: column {label} is not part of the layout; ignored", err=True)
+        _say(f"warning: column {label} is not part of the layout; ignored")
     if result.text is None:
         for problem in result.problems:
-            typer.echo(f"{sheet}: {problem}", err=True)
+            _say(f"{sheet}: {problem}")
         if result.problems and not skip_bad_rows:
             error = UsageError(
                 f"nothing written: {len(result.bad_rows)} of {result.total} row(s) cannot "
                 "be imported",
                 remedy=Remedy.SKIP_BAD_ROWS,
             )
-            typer.echo(advice(error), err=True)
+            _say(advice(error))
         else:
-            typer.echo(
-                f"nothing written: none of the {result.total} row(s) can be imported", err=True
-            )
+            _say(f"nothing written: none of the {result.total} row(s) can be imported")
         raise typer.Exit(EXIT_FINDINGS)
     for line in result.warnings:
-        typer.echo(f"{sheet}: {line}", err=True)
+        _say(f"{sheet}: {line}")
     for problem in result.problems:
-        typer.echo(f"{sheet}: skipped {problem}", err=True)
+        _say(f"{sheet}: skipped {problem}")
     target = result.target
     if output is None and not target.parent.exists() and (collection / COLLECTION_FILE).is_file():
         target.parent.mkdir()
@@ -90,10 +94,7 @@ def import_command(
     skipped = (
         f"; skipped {len(bad_rows)} row(s): {', '.join(map(str, bad_rows))}" if bad_rows else ""
     )
-    typer.echo(
-        f"wrote {target}: {result.services} service(s) from {result.total} row(s){skipped}",
-        err=True,
-    )
+    _say(f"wrote {target}: {result.services} service(s) from {result.total} row(s){skipped}")
 
 
 def register(app: typer.Typer) -> None:

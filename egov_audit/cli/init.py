@@ -13,6 +13,7 @@ from egov_audit.importer.template import render_template
 from egov_audit.io.files import write_new_file
 from egov_audit.io.layout import AGENCIES_DIR
 from egov_audit.model import AgencyRef
+from egov_audit.model.display import printable
 from egov_audit.model.errors import UsageError
 
 
@@ -109,7 +110,7 @@ def init(
                 declared = parse_declared_on(registry.calendar, answer)
                 break
             except UsageError as error:
-                typer.echo(f"error: {error}", err=True)
+                typer.echo(f"error: {printable(str(error))}", err=True)
     else:
         declared = parse_declared_on(registry.calendar, declared_on)
 
@@ -120,15 +121,15 @@ def init(
             agencies_dir.mkdir()
     elif output.stem != agency.id:
         typer.echo(
-            f"note: name the file {agency.id}.yaml in {collection / AGENCIES_DIR} "
+            f"note: name the file {agency.id}.yaml in {printable(str(collection / AGENCIES_DIR))} "
             "before validating (the file name must equal the agency id)",
             err=True,
         )
     write_new_file(target, render_template(target, registry, agency, declared), force=force)
-    typer.echo(f"wrote {target}", err=True)
+    typer.echo(printable(f"wrote {target}"), err=True)
     typer.echo(
         "next: replace the example service with the agency's services, then run "
-        f"'egov-audit validate {collection}'",
+        f"'egov-audit validate {printable(str(collection))}'",
         err=True,
     )
 

@@ -154,7 +154,7 @@ def read_layout(header: Sequence[Any], calendar: Calendar) -> Layout:
         text = cell_text(raw)
         if text is None:
             continue
-        label = f'{column_letter(index)} "{text}"'
+        label = f'{column_letter(index)} "{shown(text)}"'
         digits = ascii_digits(text)
         month_match = _MONTH_HEADER.match(digits)
         if month_match:

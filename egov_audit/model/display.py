@@ -37,6 +37,12 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
 
 
+def printable_lines(text: str) -> str:
+    """:func:`printable` line by line: a message's own line breaks stay, every other
+    control character is escaped."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def shorten(text: str, limit: int = SHOWN_LENGTH) -> str:
     """``text`` cut to ``limit`` characters, the last an ellipsis, when it is longer."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
