@@ -311,3 +311,86 @@ def test_a_read_only_cache_folder(mini: Path, tmp_path: Path) -> None:
     env["EGOV_AUDIT_CACHE_DIR"] = str(unreadable / "cache")
     done = _without_dac([sys.executable, "-m", "egov_audit", "report", str(mini)], env=env)
     assert done.returncode == 0, done.stderr
+
+
+def _leaves(node: object, path: tuple[int, ...] = ()) -> list[tuple[tuple[int, ...], object]]:
+    if isinstance(node, list):
+        found: list[tuple[tuple[int, ...], object]] = [(path, node)]
+        for index, item in enumerate(node):
+            found.extend(_leaves(item, (*path, index)))
+        return found
+    return [(path, node)]
+
+
+def _replace(node: object, path: tuple[int, ...], value: object) -> object:
+    if not path:
+        return value
+    assert isinstance(node, list)
+    copy = list(node)
+    copy[path[0]] = _replace(node[path[0]], path[1:], value)
+    return copy
+
+
+def test_every_mistyped_value_is_refused(qom: Path) -> None:
+    """Each value of real entries, made the wrong type or out of range, fails to decode."""
+    import json
+
+    from egov_audit.runner.codec import Damaged, frame, loads, unframe
+
+    _cli("report", str(qom), "-f", "json")
+    checked = 0
+    for entry in _entries(_cache_dir())[:12]:
+        data = entry.read_bytes()
+        kind = data.split(b" ", 2)[1].decode()
+        if kind == "index":
+            continue
+        tree = json.loads(unframe(kind, data))
+        for path, value in _leaves(tree):
+            if isinstance(value, bool):
+                wrong: list[object] = [1, None]
+            elif isinstance(value, int):
+                wrong = [-1, True, 1.5, 2**70]
+            elif isinstance(value, str):
+                wrong = [5, []]
+            elif isinstance(value, list):
+                wrong = [[*value, None], {}]
+            else:
+                wrong = [[]]
+            for bad in wrong:
+                payload = json.dumps(_replace(tree, path, bad)).encode()
+                with pytest.raises(Damaged):
+                    loads(kind, frame(kind, payload))
+                checked += 1
+    assert checked > 1000
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [139913, 5],  # month 13
+        [139900, 5],  # month 0
+        [139901, -5],  # a negative count
+        [139902, 1, 139901, 1],  # out of order
+        [139901, 1, 139901, 1],  # a month twice
+        [99901, 1],  # year 999 is fine, year 0 is not:
+        [1, 1],
+    ],
+)
+def test_impossible_months_and_counts_are_refused(mini: Path, pairs: list[int]) -> None:
+    import dataclasses
+    from array import array
+
+    from egov_audit.model.inventory import _monthly_counts_from_array
+    from egov_audit.runner import load_collection
+    from egov_audit.runner.codec import Damaged, dumps, loads
+
+    declaration = next(iter(load_collection(mini).declarations))
+    service = dataclasses.replace(
+        declaration.services[0], transactions=_monthly_counts_from_array(array("q", pairs))
+    )
+    changed = dataclasses.replace(declaration, services=(service, *declaration.services[1:]))
+    if pairs == [99901, 1]:
+        assert loads("declaration", dumps("declaration", changed)) == changed
+        return
+    with pytest.raises(Damaged):
+        loads("declaration", dumps("declaration", changed))
