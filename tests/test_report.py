@@ -76,7 +76,9 @@ def test_ranking_breaks_ties_by_full_services_then_transactions(mini: Path) -> N
         ("beta", 3),
     ]
     assert [row.agency.id for row in report.leaders] == ["gamma", "alpha"]
-    assert [row.agency.id for row in report.follow_up] == ["beta"]
+    # the lowest two by the same rule, even where they are also leaders
+    assert [row.agency.id for row in report.follow_up] == ["beta", "alpha"]
+    assert report.leaders_cut.more == 1 and report.follow_up_cut.more == 1
 
 
 def test_default_period_is_the_latest_year_with_data(mini: Path) -> None:

@@ -81,14 +81,14 @@ def test_tiny_json_matches_the_expected_document() -> None:
     expected = json.loads((EXPECTED / f"tiny-{PERIOD}.json").read_text(encoding="utf-8"))
     produced["tool"]["version"] = expected["tool"]["version"]
     assert produced == expected
-    assert produced["report_version"] == 1
+    assert produced["report_version"] == 2
     assert "compare" not in produced
 
 
 def test_tiny_json_new_keys(tiny: ReadinessReport) -> None:
     data = report_json.to_dict(tiny)
-    assert data["transactions"]["busiest_month"] == {"month": "2020-02", "count": 1490}
-    assert data["transactions"]["quietest_month"] == {"month": "2020-01", "count": 1255}
+    assert data["transactions"]["busiest_month"] == {"months": ["2020-02"], "count": 1490}
+    assert data["transactions"]["quietest_month"] == {"months": ["2020-01"], "count": 1255}
     take_up = data["take_up"]
     assert (take_up["digital"], take_up["assisted"], take_up["in_person"]) == (110, 30, 10)
     assert (take_up["total"], take_up["share"]) == (150, round(110 / 150, 6))
@@ -148,26 +148,39 @@ def test_compare_in_json(tiny: ReadinessReport, earlier: ReadinessReport) -> Non
     result = run("report", ".", "-p", PERIOD, "--compare", EARLIER, "-f", "json", cwd=TINY)
     assert result.returncode == 0, result.stderr
     compared = json.loads(result.stdout)["compare"]
-    assert compared["period"] == {"label": EARLIER, "start": "2019-01", "end": "2019-02"}
+    assert compared["period"] == {
+        "label": EARLIER,
+        "start": "2019-01",
+        "end": "2019-02",
+        "months_with_data": ["2019-01", "2019-02"],
+    }
+    assert compared["coverage_differs"] is False
     assert "as declared now" in compared["note"]
     figures = {f["key"]: f for f in compared["figures"]}
     assert figures["transactions"] == {
         "key": "transactions",
+        "unit": "count",
         "current": 2745,
         "previous": 1000,
         "ratio": 2.745,
         "percent": 174.5,
+        "points": None,
     }
     assert figures["services"]["ratio"] == 1.0 and figures["services"]["percent"] == 0.0
     assert figures["new_services"]["ratio"] is None  # none in either year
     # no split month in 2019: no take-up to compare with
     assert figures["digital_take_up"] == {
         "key": "digital_take_up",
+        "unit": "share",
         "current": round(110 / 150, 6),
         "previous": None,
         "ratio": None,
         "percent": None,
+        "points": None,
     }
+    # the fully electronic share changes in percentage points: 2 of 6 services in both
+    assert figures["full_share"]["unit"] == "share"
+    assert figures["full_share"]["points"] == 0.0 and figures["full_share"]["ratio"] is None
     assert report_json.to_dict(tiny, earlier)["compare"] == compared
 
 

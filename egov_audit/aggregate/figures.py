@@ -16,6 +16,7 @@ from egov_audit.model import (
 )
 from egov_audit.model.benchmarks import BenchmarkItem, Catalogue
 from egov_audit.model.calendars import Month
+from egov_audit.model.findings import BrokenReference, ExcludedFile
 from egov_audit.model.period import Period
 
 DEFAULT_TOP = 10
@@ -96,6 +97,8 @@ class ProviderRow:
     dependent_transactions: int
     share: float
     """Of the transactions of all services that depend on another agency."""
+    declared: bool = True
+    """False for a registered agency that has not declared (or whose file is excluded)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,8 @@ class Blocker:
     status: Status
     provider_service: str
     provider_status: Status
+    """``unknown`` when the provider has not declared."""
+    provider_declared: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +165,24 @@ class FollowUpRow:
         return self.partial + self.in_person + self.unknown
 
 
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """How a list was cut: ``shown`` items of ``total``; the rest are "K more"."""
+
+    shown: int
+    total: int
+
+    @property
+    def more(self) -> int:
+        """Items not shown."""
+        return self.total - self.shown
+
+
+def cut(total: int, top: int) -> Cut:
+    """The cut of a list of ``total`` items shown up to ``top``."""
+    return Cut(min(total, top), total)
+
+
 @dataclass(frozen=True)
 class ReadinessReport:
     """Every figure of the readiness report for one collection and one period."""
@@ -171,8 +194,10 @@ class ReadinessReport:
     agencies_declared: int
     agencies_verified: int
     missing_agencies: tuple[AgencyRef, ...]
+    """Registered agencies with no declaration file (a file with errors is not missing: it
+    is in ``excluded``)."""
     unregistered_agencies: tuple[AgencyRef, ...]
-    excluded_files: tuple[str, ...]
+    excluded: tuple[ExcludedFile, ...]
     services_total: int
     by_status: dict[Status, int]
     transactions_total: int
@@ -189,21 +214,82 @@ class ReadinessReport:
     open_services: tuple[FollowUpRow, ...] = ()
     """Agencies by number of services not fully electronic, most first."""
     in_person_steps: tuple[tuple[str, int], ...] = ()
-    """The in-person steps cited most often, with how many services cite them."""
+    """The in-person steps cited, most often first (ties by text), with how many services
+    cite them; renderers show ``ranking_rule.top`` of them."""
+    new_in_period_total: int = 0
+    """Services launched within the period's months."""
+    new_in_period_by_type: dict[ServiceType, int] | None = None
+    broken_references: tuple[BrokenReference, ...] = ()
+    transactions_of_new_services: int = 0
+
+    @property
+    def excluded_files(self) -> tuple[str, ...]:
+        """The paths of the files left out."""
+        return tuple(item.path for item in self.excluded)
+
+    @property
+    def agencies_excluded(self) -> tuple[str, ...]:
+        """Registered agencies that declared, but whose every file was left out."""
+        counted = {row.agency.id for row in self.agencies}
+        registered = {agency.id for agency in self.collection.agencies}
+        return tuple(
+            sorted(
+                {
+                    item.agency_id
+                    for item in self.excluded
+                    if item.agency_id in registered and item.agency_id not in counted
+                }
+            )
+        )
+
+    @property
+    def excluded_services(self) -> int:
+        """Services listed in the files left out (as far as they can be read)."""
+        return sum(item.services for item in self.excluded)
+
+    @property
+    def excluded_transactions(self) -> int:
+        """Transactions counted in the files left out, all months (as far as readable)."""
+        return sum(item.transactions for item in self.excluded)
+
+    @property
+    def known_status_total(self) -> int:
+        """Services whose status is known (not ``unknown``)."""
+        return self.services_total - self.by_status[Status.UNKNOWN]
+
+    @property
+    def take_up_coverage(self) -> tuple[int, int]:
+        """Transactions of the period split by channel, of all its transactions."""
+        return self.take_up.total, self.transactions_total
+
+    @property
+    def busiest_months(self) -> tuple[tuple[Month, ...], int] | None:
+        """The months of the period with the most transactions, all of them when tied (if
+        two or more months have data)."""
+        if len(self.transactions_by_month) < 2:
+            return None
+        top = max(count for _month, count in self.transactions_by_month)
+        return tuple(m for m, n in self.transactions_by_month if n == top), top
+
+    @property
+    def quietest_months(self) -> tuple[tuple[Month, ...], int] | None:
+        """The months of the period with the fewest transactions, all of them when tied."""
+        if len(self.transactions_by_month) < 2:
+            return None
+        low = min(count for _month, count in self.transactions_by_month)
+        return tuple(m for m, n in self.transactions_by_month if n == low), low
 
     @property
     def busiest_month(self) -> tuple[Month, int] | None:
-        """The month of the period with the most transactions (if two or more have data)."""
-        if len(self.transactions_by_month) < 2:
-            return None
-        return max(self.transactions_by_month, key=lambda item: (item[1], item[0]))
+        """The earliest of the busiest months, with its count."""
+        found = self.busiest_months
+        return (found[0][0], found[1]) if found else None
 
     @property
     def quietest_month(self) -> tuple[Month, int] | None:
-        """The month of the period with the fewest transactions (if two or more have data)."""
-        if len(self.transactions_by_month) < 2:
-            return None
-        return min(self.transactions_by_month, key=lambda item: (item[1], item[0]))
+        """The earliest of the quietest months, with its count."""
+        found = self.quietest_months
+        return (found[0][0], found[1]) if found else None
 
     @property
     def months_with_data(self) -> list[Month]:
@@ -225,23 +311,33 @@ class ReadinessReport:
 
     @property
     def ranked(self) -> list[AgencyRow]:
-        """Ranked agencies, best first."""
+        """Ranked agencies, best first (tied agencies share a rank; then by id)."""
         return sorted(
-            (row for row in self.agencies if row.rank is not None), key=lambda row: row.rank or 0
+            (row for row in self.agencies if row.rank is not None),
+            key=lambda row: (row.rank or 0, row.agency.id),
         )
 
     @property
     def leaders(self) -> list[AgencyRow]:
-        """The top agencies of the ranking."""
+        """The top ``ranking_rule.top`` agencies of the ranking."""
         return self.ranked[: self.ranking_rule.top]
 
     @property
+    def leaders_cut(self) -> Cut:
+        """How the leaders list was cut."""
+        return cut(len(self.ranked), self.ranking_rule.top)
+
+    @property
     def follow_up(self) -> list[AgencyRow]:
-        """The lowest-ranked agencies, worst first, never repeating a leader."""
-        ranked = self.ranked
-        leaders = {row.agency.id for row in ranked[: self.ranking_rule.top]}
-        bottom = [row for row in reversed(ranked) if row.agency.id not in leaders]
-        return bottom[: self.ranking_rule.top]
+        """The lowest ``ranking_rule.top`` agencies of the ranking, worst first (tied
+        agencies by id). They may also be leaders when few agencies are ranked."""
+        ranked = sorted(self.ranked, key=lambda row: (-(row.rank or 0), row.agency.id))
+        return ranked[: self.ranking_rule.top]
+
+    @property
+    def follow_up_cut(self) -> Cut:
+        """How the follow-up list was cut."""
+        return cut(len(self.ranked), self.ranking_rule.top)
 
     @property
     def unranked(self) -> list[AgencyRow]:
@@ -257,3 +353,8 @@ def counts_in(service: Service, period: Period) -> bool:
 def share(count: int, total: int) -> float:
     """``count / total``, or 0 when there is nothing to divide."""
     return count / total if total else 0.0
+
+
+def share_or_none(count: int, total: int) -> float | None:
+    """``count / total``, or None when there is nothing to divide (no data)."""
+    return count / total if total else None

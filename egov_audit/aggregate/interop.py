@@ -24,16 +24,36 @@ def interoperability(
     dependents: Sequence[Dependent],
     status_of: Mapping[str, Status],
     agencies: Mapping[str, AgencyRef],
+    registry: Sequence[AgencyRef] = (),
 ) -> Interoperability:
-    """Providers, consumers and blocked services of the declared dependencies."""
+    """Providers, consumers and blocked services of the declared dependencies.
+
+    Only dependencies on another agency's services count (a dependency on the agency's
+    own service is reported by validate and left out here). A dependency on a registered
+    agency that has not declared (or whose declaration is not counted) makes that agency
+    a provider marked as not declared, and blocks the dependent service unless it is
+    fully electronic. A dependency naming no declared service of a counted agency, or
+    no registered agency, is a broken reference: listed apart, counted nowhere here."""
+    registered = {agency.id: agency for agency in registry}
+    declared_agencies = {target.split("/", 1)[0] for target in status_of}
     provider_services: Counter[str] = Counter()
     provider_transactions: Counter[str] = Counter()
     consuming: Counter[str] = Counter()
     edges: Counter[str] = Counter()
     blocked: dict[str, list[Blocker]] = {}
     dependent_total = 0
+    undeclared: set[str] = set()
     for agency_id, service_id, status, depends_on, transactions in dependents:
-        targets = [t for t in depends_on if t in status_of]
+        targets = []
+        for target in depends_on:
+            provider = target.split("/", 1)[0]
+            if provider == agency_id:
+                continue
+            if target in status_of:
+                targets.append(target)
+            elif provider in registered and provider not in declared_agencies:
+                targets.append(target)
+                undeclared.add(provider)
         if not targets:
             continue
         consuming[agency_id] += 1
@@ -45,17 +65,26 @@ def interoperability(
         if status is Status.FULL:
             continue
         for target in targets:
-            if status_of[target] is not Status.FULL:
+            provider_status = status_of.get(target, Status.UNKNOWN)
+            if provider_status is not Status.FULL:
                 blocked.setdefault(target.split("/", 1)[0], []).append(
-                    Blocker(f"{agency_id}/{service_id}", status, target, status_of[target])
+                    Blocker(
+                        f"{agency_id}/{service_id}",
+                        status,
+                        target,
+                        provider_status,
+                        provider_declared=target in status_of,
+                    )
                 )
+    names = {**registered, **agencies}
     providers = sorted(
         (
             ProviderRow(
-                agencies[p],
+                names[p],
                 provider_services[p],
                 provider_transactions[p],
                 share(provider_transactions[p], dependent_total),
+                declared=p not in undeclared,
             )
             for p in provider_services
         ),
@@ -67,7 +96,9 @@ def interoperability(
     )
     groups = sorted(
         (
-            BlockerGroup(agencies[p], tuple(sorted(items, key=lambda b: b.service)))
+            BlockerGroup(
+                names[p], tuple(sorted(items, key=lambda b: (b.service, b.provider_service)))
+            )
             for p, items in blocked.items()
         ),
         key=lambda g: (-len(g.blockers), g.provider.id),

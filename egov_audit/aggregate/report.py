@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from fractions import Fraction
 
 from egov_audit.aggregate.compare import Change, compare
 from egov_audit.aggregate.figures import (
@@ -33,9 +34,11 @@ from egov_audit.aggregate.interop import interoperability
 from egov_audit.model import (
     AgencyRef,
     Audience,
+    BrokenReference,
     Channel,
     Collection,
     Declaration,
+    ExcludedFile,
     ServiceType,
     Status,
     latest_transaction_year,
@@ -51,8 +54,10 @@ __all__ = [
     "BenchmarkCoverage",
     "Blocker",
     "BlockerGroup",
+    "BrokenReference",
     "Change",
     "ConsumerRow",
+    "ExcludedFile",
     "FollowUpRow",
     "Interoperability",
     "ProviderRow",
@@ -87,7 +92,8 @@ def build_report(
     period: Period,
     *,
     rule: RankingRule | None = None,
-    excluded_files: Sequence[str] = (),
+    excluded: Sequence[ExcludedFile] = (),
+    broken_references: Sequence[BrokenReference] = (),
 ) -> ReadinessReport:
     """Compute the readiness report of ``declarations`` for ``period``.
 
@@ -98,7 +104,7 @@ def build_report(
     tally = _Tally(period)
     for declaration in declarations:
         tally.add(declaration)
-    return tally.report(collection, rule or RankingRule(), excluded_files)
+    return tally.report(collection, rule or RankingRule(), excluded, broken_references)
 
 
 class _Tally:
@@ -112,6 +118,8 @@ class _Tally:
         self.audiences: Counter[Audience] = Counter()
         self.channels: Counter[Channel] = Counter()
         self.new_by_type: Counter[ServiceType] = Counter()
+        self.new_in_period: Counter[ServiceType] = Counter()
+        self.new_transactions = 0
         self.monthly: Counter[Month] = Counter()
         self.rows: list[AgencyRow] = []
         self.take_up: list[TakeUpRow] = []
@@ -133,13 +141,8 @@ class _Tally:
         split_counts: Counter[str] = Counter()
         agency_transactions = 0
         for index, service in enumerate(declaration.services):
-            if not counts_in(service, period):
-                continue
-            status_counts[service.status] += 1
-            self.audiences.update(service.audience)
-            channel_counts.update(service.channels)
-            if service.launched_on is not None and service.launched_on[0] == period.year:
-                self.new_by_type[service.type] += 1
+            # A month's declared count is a fact: it counts in its month whether or not the
+            # service was launched by then (validate warns: transactions-before-launch).
             transactions = 0
             for month, count in service.transactions:
                 if period.contains(month):
@@ -149,6 +152,17 @@ class _Tally:
             for month, split in service.channel_splits:
                 if period.contains(month):
                     split_counts.update(dict(split))
+            if not counts_in(service, period):
+                continue
+            status_counts[service.status] += 1
+            self.audiences.update(service.audience)
+            channel_counts.update(service.channels)
+            launched = service.launched_on
+            if launched is not None and launched[0] == period.year:
+                self.new_by_type[service.type] += 1
+            if launched is not None and period.contains(launched[:2]):
+                self.new_in_period[service.type] += 1
+                self.new_transactions += transactions
             global_id = f"{agency.id}/{service.id}"
             self.status_of[global_id] = service.status
             if service.depends_on:
@@ -188,9 +202,14 @@ class _Tally:
             )
 
     def report(
-        self, collection: Collection, rule: RankingRule, excluded_files: Sequence[str]
+        self,
+        collection: Collection,
+        rule: RankingRule,
+        excluded: Sequence[ExcludedFile],
+        broken_references: Sequence[BrokenReference],
     ) -> ReadinessReport:
         registry_ids = {agency.id for agency in collection.agencies}
+        left_out = {item.agency_id for item in excluded}
         rows = _rank(sorted(self.rows, key=lambda r: r.agency.id), rule)
         take_up_rows = sorted(self.take_up, key=lambda r: r.agency.id if r.agency else "")
         monthly = self.monthly
@@ -201,11 +220,13 @@ class _Tally:
             agencies_expected=len(collection.agencies),
             agencies_declared=len(self.rows),
             agencies_verified=self.verified,
-            missing_agencies=tuple(a for a in collection.agencies if a.id not in self.agencies),
+            missing_agencies=tuple(
+                a for a in collection.agencies if a.id not in self.agencies and a.id not in left_out
+            ),
             unregistered_agencies=tuple(
                 row.agency for row in rows if row.agency.id not in registry_ids
             ),
-            excluded_files=tuple(excluded_files),
+            excluded=tuple(sorted(excluded, key=lambda item: item.path)),
             services_total=sum(self.by_status.values()),
             by_status={status: self.by_status[status] for status in Status},
             transactions_total=sum(monthly.values()),
@@ -222,10 +243,16 @@ class _Tally:
                 sum(r.in_person for r in take_up_rows),
             ),
             take_up_by_agency=tuple(take_up_rows),
-            interoperability=interoperability(self.dependents, self.status_of, self.agencies),
+            interoperability=interoperability(
+                self.dependents, self.status_of, self.agencies, collection.agencies
+            ),
             benchmarks=self._benchmarks(),
             open_services=_open_services(rows),
             in_person_steps=self._in_person_steps(),
+            new_in_period_total=sum(self.new_in_period.values()),
+            new_in_period_by_type={kind: self.new_in_period[kind] for kind in ServiceType},
+            broken_references=tuple(broken_references),
+            transactions_of_new_services=self.new_transactions,
         )
 
     def _benchmarks(self) -> tuple[BenchmarkCoverage, ...]:
@@ -242,9 +269,10 @@ class _Tally:
             )
         return tuple(found)
 
-    def _in_person_steps(self, top: int = 10) -> tuple[tuple[str, int], ...]:
-        """The steps cited most often; spelling variants (case, spaces, final stop) are one."""
-        ranked = sorted(self.steps.items(), key=lambda item: (-item[1], item[0]))[:top]
+    def _in_person_steps(self) -> tuple[tuple[str, int], ...]:
+        """The steps cited, most often first; spelling variants (case, spaces, final stop)
+        are one. Ties by the normalised text."""
+        ranked = sorted(self.steps.items(), key=lambda item: (-item[1], item[0]))
         return tuple((self.step_text[key][2], count) for key, count in ranked)
 
 
@@ -265,8 +293,18 @@ def _open_services(rows: list[AgencyRow]) -> tuple[FollowUpRow, ...]:
 
 def _rank(rows: list[AgencyRow], rule: RankingRule) -> list[AgencyRow]:
     eligible = [row for row in rows if row.services >= rule.min_services]
-    eligible.sort(key=lambda r: (-r.full_share, -r.full, -r.transactions, r.agency.id))
-    ranks = {row.agency.id: index for index, row in enumerate(eligible, start=1)}
+
+    def merit(row: AgencyRow) -> tuple[Fraction, int, int]:
+        return (-Fraction(row.full, row.services), -row.full, -row.transactions)
+
+    eligible.sort(key=lambda r: (merit(r), r.agency.id))
+    # Standard competition ranking: agencies equal on every criterion share a rank
+    # (1, 2, 2, 4); they are listed by id.
+    ranks: dict[str, int] = {}
+    for index, row in enumerate(eligible, start=1):
+        previous = eligible[index - 2] if index > 1 else None
+        same = previous is not None and merit(previous) == merit(row)
+        ranks[row.agency.id] = ranks[previous.agency.id] if same and previous else index
     return [
         AgencyRow(
             row.agency,

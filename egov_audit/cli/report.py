@@ -13,14 +13,23 @@ from egov_audit.aggregate.report import (
     DEFAULT_MIN_SERVICES,
     DEFAULT_TOP,
     RankingRule,
+    ReadinessReport,
     build_report,
 )
-from egov_audit.cli.common import NoCacheOption, WorkersOption, run_options, stderr, write_output
+from egov_audit.cli.common import (
+    EXIT_FINDINGS,
+    NoCacheOption,
+    WorkersOption,
+    run_options,
+    stderr,
+    write_output,
+)
+from egov_audit.model.calendars import format_month
 from egov_audit.model.errors import CollectionError, Remedy, UsageError
-from egov_audit.model.period import PERIOD_HELP, parse_period
+from egov_audit.model.period import PERIOD_HELP, Period, parse_period
 from egov_audit.render import ReportFormat, report_renderer
 from egov_audit.render.i18n import Language
-from egov_audit.runner import load_collection
+from egov_audit.runner import LoadedCollection, load_collection
 
 
 def report(
@@ -90,6 +99,14 @@ def report(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite --output if it exists.")
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Exit 1 when any declaration is left out of the figures (the report is "
+            "still written).",
+        ),
+    ] = False,
     workers: WorkersOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -101,7 +118,10 @@ def report(
     the leading agencies and those needing follow-up, with the ranking rule; services
     not yet fully electronic and their in-person steps; interoperability (providers,
     consumers, blocked services); benchmark coverage. With --compare, the headline
-    figures beside another period's. Files with validation errors are left out and named.
+    figures beside another period's. A file is left out only when its errors make its
+    own figures unreadable; what is left out (files, services, transactions, and why) is
+    said at the top of the report, in every format. docs/report-method.md defines every
+    figure.
 
     Examples:
 
@@ -132,14 +152,28 @@ def report(
         )
     chosen = parse_period(period) if period else loaded.default_period()
     other = parse_period(compare_with) if compare_with else None
+    for option, asked in (("--period", period and chosen), ("--compare", other)):
+        if asked:
+            _require_data(asked, option, loaded)
     rule = RankingRule(min_services=min_services, top=top)
-    excluded = [r.path for r in loaded.excluded]
+    excluded = loaded.exclusions
+    broken = loaded.broken_references
     readiness = build_report(
-        loaded.collection, loaded.declarations, chosen, rule=rule, excluded_files=excluded
+        loaded.collection,
+        loaded.declarations,
+        chosen,
+        rule=rule,
+        excluded=excluded,
+        broken_references=broken,
     )
     previous = (
         build_report(
-            loaded.collection, loaded.declarations, other, rule=rule, excluded_files=excluded
+            loaded.collection,
+            loaded.declarations,
+            other,
+            rule=rule,
+            excluded=excluded,
+            broken_references=broken,
         )
         if other is not None
         else None
@@ -150,6 +184,20 @@ def report(
             f"run 'egov-audit validate {collection}' to see why"
         )
     language = lang or loaded.collection.language or Language.EN
+    _write(readiness, previous, language, output_format, output, force)
+    if strict and loaded.excluded:
+        stderr().print(f"error: --strict: {len(loaded.excluded)} file(s) left out of the figures")
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _write(
+    readiness: ReadinessReport,
+    previous: ReadinessReport | None,
+    language: str,
+    output_format: ReportFormat,
+    output: Path | None,
+    force: bool,
+) -> None:
     if output_format is ReportFormat.TERMINAL and output is None:
         from egov_audit.render.report import terminal
 
@@ -171,3 +219,18 @@ def report(
 def register(app: typer.Typer) -> None:
     """Add the ``report`` command to ``app``."""
     app.command("report")(report)
+
+
+def _require_data(asked: Period, option: str, loaded: LoadedCollection) -> None:
+    """A period with no transaction data is a usage error naming the calendar and the
+    months that have data (a year of the other calendar, a typo, a year not declared)."""
+    months = loaded.months_with_data()
+    if not months or any(asked.contains(month) for month in months):
+        return
+    calendar = loaded.collection.calendar.value
+    first, last = format_month(months[0]), format_month(months[-1])
+    raise UsageError(
+        f"{option} {asked.label}: no transactions are declared for any month of it; this "
+        f"collection uses the {calendar} calendar and has data for {first}..{last} "
+        f"(for example {option} {months[-1][0]})"
+    )

@@ -4,7 +4,9 @@ Plain frozen records with no I/O; every other layer builds on these.
 """
 
 from egov_audit.model.findings import (
+    BrokenReference,
     DependencyRef,
+    ExcludedFile,
     FileResult,
     Finding,
     Severity,
@@ -33,10 +35,12 @@ __all__ = [
     "SPLIT_CHANNELS",
     "AgencyRef",
     "Audience",
+    "BrokenReference",
     "Channel",
     "Collection",
     "Declaration",
     "DependencyRef",
+    "ExcludedFile",
     "FileResult",
     "Finding",
     "MonthlyCounts",

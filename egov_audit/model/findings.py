@@ -101,3 +101,32 @@ class ValidationResult:
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""
         return sum(1 for f in self.findings if f.severity is severity)
+
+
+@dataclass(frozen=True, slots=True)
+class ExcludedFile:
+    """A declaration left out of the figures, and what it would have added."""
+
+    path: str
+    agency_id: str | None
+    """The agency it declares, when that can be read."""
+    errors: int
+    """Its validation errors (every one; ``egov-audit validate`` lists them)."""
+    rules: tuple[str, ...]
+    """The distinct rules of the errors that exclude it."""
+    services: int
+    """Services it lists, as far as the file can be read (0 when it cannot be parsed)."""
+    transactions: int
+    """Transactions it counts in all months, as far as the file can be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenReference:
+    """A ``depends_on`` entry naming no declared service. The file still counts."""
+
+    file: str
+    line: int
+    column: int
+    target: str
+    rule: str
+    """``depends-on-unresolved`` or ``depends-on-undeclared``."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gettext as gnu_gettext
 import io
 import unicodedata
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -33,6 +33,14 @@ from egov_audit.model.calendars import month_name as english_month_name
 
 DOMAIN = "egov_audit"
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
+
+
+def round_half_up(value: Decimal | float, places: int = 1) -> Decimal:
+    """``value`` rounded half up (away from zero at a tie) to ``places`` decimals: the one
+    rounding rule of every percentage, ratio and change the reports show. A float is
+    taken at its shortest decimal representation (0.80625 rounds to 0.8063 at 4)."""
+    exact = value if isinstance(value, Decimal) else Decimal(repr(value))
+    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 class Language(StrEnum):
@@ -150,12 +158,12 @@ class Translator:
     def percent(self, count: int, total: int) -> str:
         """``count / total`` as a percentage with one decimal; ``-`` when there is no total.
 
-        The value is rounded exactly as ``f"{100 * count / total:.1f}"`` rounds it, then
-        laid out by babel in the locale's percent pattern and symbols.
+        The value is rounded half up to one decimal (806.25% shows as 806.3%), exactly,
+        from the two integers; then laid out by babel in the locale's percent pattern.
         """
         if not total:
             return "-"
-        rounded = Decimal(f"{100 * count / total:.1f}") / 100
+        rounded = round_half_up(Decimal(100 * count) / Decimal(total)) / 100
         text = format_percent(
             rounded,
             format=self._percent_format,

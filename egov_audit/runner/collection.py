@@ -26,7 +26,16 @@ from egov_audit.io.layout import (
     folder_root,
 )
 from egov_audit.io.yamlload import read_file
-from egov_audit.model import Collection, FileResult, Finding, ValidationResult
+from egov_audit.model import (
+    BrokenReference,
+    Collection,
+    ExcludedFile,
+    FileResult,
+    Finding,
+    Severity,
+    ValidationResult,
+)
+from egov_audit.model.calendars import Month
 from egov_audit.model.errors import CollectionError, UsageError, YamlLoadError
 from egov_audit.model.period import Period, year_period
 from egov_audit.runner.options import RunOptions
@@ -169,13 +178,46 @@ def _check_outside_collection(path: Path) -> FileResult:
 
 @dataclass
 class LoadedCollection:
-    """A collection ready to report on: its registry, and the declarations of its files
-    without errors (read one at a time from :attr:`declarations`)."""
+    """A collection ready to report on: its registry, and the declarations of the files
+    whose figures can be read (one at a time, from :attr:`declarations`).
+
+    A file is excluded only by errors that make its own figures unreadable
+    (:attr:`Rule.excludes <egov_audit.checks.rules.Rule.excludes>`); its summary is in
+    :attr:`exclusions`. Broken ``depends_on`` references of counted files are in
+    :attr:`broken_references`."""
 
     collection: Collection
     included: list[FileResult]
     excluded: list[FileResult] = field(default_factory=list)
     declarations: DeclarationStore = field(default_factory=DeclarationStore)
+    broken_references: list[BrokenReference] = field(default_factory=list)
+
+    @property
+    def exclusions(self) -> list[ExcludedFile]:
+        """What each excluded file would have added, and why it is left out."""
+        found = []
+        for result in self.excluded:
+            errors = [f for f in result.findings if f.severity is Severity.ERROR]
+            rules = sorted({f.rule for f in errors if rule(f.rule).excludes})
+            found.append(
+                ExcludedFile(
+                    result.path,
+                    result.agency_id,
+                    len(errors),
+                    tuple(rules),
+                    result.services_seen,
+                    result.transactions_seen,
+                )
+            )
+        return found
+
+    def months_with_data(self) -> list[Month]:
+        """Every month for which a counted declaration declares a transaction count."""
+        months: set[Month] = set()
+        for declaration in self.declarations:
+            for service in declaration.services:
+                months.update(month for month, _count in service.transactions)
+        return sorted(months)
 
     def default_period(self) -> Period:
         """The latest year with transaction data (the year of the latest month declared)."""
@@ -207,7 +249,24 @@ def load_collection(root: Path, options: RunOptions | None = None) -> LoadedColl
         if r.path in counted
     ]
     excluded = [r for r in result.files if r.path not in counted]
-    return LoadedCollection(result.collection, included, excluded, checked.store)
+    broken = [
+        BrokenReference(r.path, f.line, f.column, _target(f.message), f.rule)
+        for r in result.files
+        if r.path in counted
+        for f in r.findings
+        if f.rule in _REFERENCE_RULES and f.severity is Severity.ERROR
+    ]
+    return LoadedCollection(result.collection, included, excluded, checked.store, broken)
+
+
+_REFERENCE_RULES = ("depends-on-unresolved", "depends-on-undeclared")
+
+
+def _target(message: str) -> str:
+    """The ``depends_on`` value a reference finding names (``depends_on 'a/b': ...``)."""
+    start = message.find("'")
+    end = message.find("'", start + 1)
+    return message[start + 1 : end] if 0 <= start < end else ""
 
 
 def collection_context(root: Path) -> Context:

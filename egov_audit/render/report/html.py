@@ -39,6 +39,7 @@ from egov_audit.render.report.sections import (
     benchmark_tables,
     channel_table,
     comparison_table,
+    exclusion_tables,
     follow_up_table,
     in_person_steps_table,
     interoperability_tables,
@@ -283,7 +284,13 @@ def _sections(
         if previous is not None
         else []
     )
+    idents = ("excluded", "broken-references") if report.excluded else ("broken-references",)
+    left_out = [
+        _section(ident, table, tr)
+        for ident, table in zip(idents, exclusion_tables(report, tr), strict=False)
+    ]
     return [
+        *left_out,
         *compared,
         _share_section("status", status_table(report, tr), tr),
         _share_section("new-services", new_services_table(report, tr), tr),

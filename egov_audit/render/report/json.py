@@ -1,35 +1,16 @@
-"""The report as JSON: stable keys (report_version 1), for other tools to consume.
+"""The report as JSON for other tools: ``report_version: 2``, described by the published
+schema ``schemas/output/report.schema.json`` (``egov-audit schema report-output``).
 
 Shares are fractions between 0 and 1 with their count and total beside them, so a
-consumer never has to reverse a rounded percentage.
-
-Keys added within version 1 (a consumer of the earlier keys is unaffected):
-
-``take_up``
-    ``{digital, assisted, in_person, total, share, definition, by_agency: [{id, name,
-    name_local, digital, assisted, in_person, total, share}]}``: transactions of the
-    months split by channel; digital = portal + mobile, assisted = kiosk / counter
-    offices; ``share`` = digital / total (0 when there is no split month).
-``transactions.busiest_month`` / ``transactions.quietest_month``
-    ``{month, count}`` among the months with data, or ``null`` with fewer than two.
-``interoperability``
-    ``{definition, dependent_transactions, providers: [{id, name, name_local,
-    dependent_services, dependent_transactions, share}], consumers: [{id, name,
-    name_local, services, dependencies}], blocked: [{provider: {id, name, name_local},
-    blockers: [{service, status, provider_service, provider_status}]}]}``. A provider's
-    share is of the transactions of all services that depend on another agency; shares
-    can sum past 1 when a service depends on several providers.
-``benchmarks``
-    ``[{catalogue, title, items, covered: [code], fully_electronic: [code],
-    missing: [{code, group, title}]}]``, one per benchmark list.
-``follow_up``
-    ``{open_services: [{id, name, name_local, partial, in_person, unknown, open}],
-    in_person_steps: [{step, services}]}``, most first.
-``compare`` (only with ``--compare``)
-    ``{period: {label, start, end}, note, figures: [{key, current, previous, ratio,
-    percent}]}``: ``ratio`` = current / previous and ``percent`` = the change in percent
-    of previous, both ``null`` when previous is 0; ``digital_take_up`` values are
-    fractions, ``null`` for a period without split months.
+consumer never has to reverse a rounded percentage; a share without a denominator (no
+data) is ``null``, never 0. Version 2 (from version 1): ``exclusions`` says what was
+left out of the figures and why; ``agencies.excluded`` lists registered agencies that
+declared but whose files are left out (they are no longer in ``agencies.missing``);
+ranks are shared by tied agencies; the busiest and quietest months list every tied
+month; ``services.full_share_of_known``, ``take_up.coverage`` and ``new_services.in_period``
+make hidden denominators explicit; ``compare`` gives shares' changes in percentage
+points and each period's months with data; providers and blocked services mark
+agencies that have not declared. docs/report-method.md defines every figure.
 """
 
 from __future__ import annotations
@@ -38,21 +19,26 @@ import json
 from typing import Any
 
 from egov_audit._version import __version__
+from egov_audit.aggregate.compare import Change, coverage_differs
+from egov_audit.aggregate.figures import share_or_none
 from egov_audit.aggregate.report import (
     AgencyRow,
     ReadinessReport,
     TakeUpRow,
     compare,
-    share,
 )
-from egov_audit.model import AgencyRef
+from egov_audit.model import AgencyRef, Status
 from egov_audit.model.calendars import Month, format_month
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
+
+
+def _fraction(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
 
 
 def _share(count: int, total: int) -> dict[str, Any]:
-    return {"count": count, "total": total, "share": round(share(count, total), 6)}
+    return {"count": count, "total": total, "share": _fraction(share_or_none(count, total))}
 
 
 def _agency(ref: AgencyRef) -> dict[str, Any]:
@@ -66,7 +52,7 @@ def _row(row: AgencyRow) -> dict[str, Any]:
         "verified": row.verified,
         "services": row.services,
         "by_status": {status.value: count for status, count in row.by_status.items()},
-        "full_share": round(row.full_share, 6),
+        "full_share": _fraction(share_or_none(row.full, row.services)),
         "channels": {channel.value: count for channel, count in row.channels.items()},
         "transactions": row.transactions,
     }
@@ -86,12 +72,16 @@ INTEROPERABILITY_DEFINITION = (
 COMPARE_NOTE = (
     "Statuses are as declared now: a declaration holds one status per service, so both "
     "periods use today's statuses, and a service counts in an earlier period if it was "
-    "launched by then."
+    "launched by then. Counts change as a ratio and in percent of the earlier figure; "
+    "shares change in percentage points."
 )
 
 
-def _month(found: tuple[Month, int] | None) -> dict[str, Any] | None:
-    return None if found is None else {"month": format_month(found[0]), "count": found[1]}
+def _months(found: tuple[tuple[Month, ...], int] | None) -> dict[str, Any] | None:
+    if found is None:
+        return None
+    months, count = found
+    return {"months": [format_month(m) for m in months], "count": count}
 
 
 def _take_up(row: TakeUpRow) -> dict[str, Any]:
@@ -100,7 +90,7 @@ def _take_up(row: TakeUpRow) -> dict[str, Any]:
         "assisted": row.assisted,
         "in_person": row.in_person,
         "total": row.total,
-        "share": round(row.take_up, 6),
+        "share": _fraction(share_or_none(row.digital, row.total)),
     }
 
 
@@ -110,6 +100,7 @@ def _insights(report: ReadinessReport) -> dict[str, Any]:
         "take_up": {
             **_take_up(report.take_up),
             "definition": TAKE_UP_DEFINITION,
+            "coverage": _share(*report.take_up_coverage),
             "by_agency": [
                 {**_agency(row.agency), **_take_up(row)}
                 for row in report.take_up_by_agency
@@ -124,7 +115,10 @@ def _insights(report: ReadinessReport) -> dict[str, Any]:
                     **_agency(row.agency),
                     "dependent_services": row.dependent_services,
                     "dependent_transactions": row.dependent_transactions,
-                    "share": round(row.share, 6),
+                    "share": _fraction(
+                        share_or_none(row.dependent_transactions, interop.dependent_transactions)
+                    ),
+                    "declared": row.declared,
                 }
                 for row in interop.providers
             ],
@@ -145,6 +139,7 @@ def _insights(report: ReadinessReport) -> dict[str, Any]:
                             "status": b.status.value,
                             "provider_service": b.provider_service,
                             "provider_status": b.provider_status.value,
+                            "provider_declared": b.provider_declared,
                         }
                         for b in group.blockers
                     ],
@@ -184,36 +179,63 @@ def _insights(report: ReadinessReport) -> dict[str, Any]:
 
 
 def _comparison(report: ReadinessReport, previous: ReadinessReport) -> dict[str, Any]:
-    def value(key: str, number: float, which: ReadinessReport) -> float | int | None:
-        if key == "digital_take_up":
-            return round(number, 6) if which.take_up.total else None
-        return round(number)
+    def value(change: Change, number: float | None) -> float | int | None:
+        if number is None:
+            return None
+        return round(number, 6) if change.is_share else round(number)
 
-    figures = []
-    for change in compare(report, previous):
-        known = change.key != "digital_take_up" or bool(
-            report.take_up.total and previous.take_up.total
-        )
-        figures.append(
-            {
-                "key": change.key,
-                "current": value(change.key, change.current, report),
-                "previous": value(change.key, change.previous, previous),
-                "ratio": round(change.ratio, 6) if known and change.ratio is not None else None,
-                "percent": (
-                    round(change.percent, 6) if known and change.percent is not None else None
-                ),
-            }
-        )
+    figures = [
+        {
+            "key": change.key,
+            "unit": "share" if change.is_share else "count",
+            "current": value(change, change.current),
+            "previous": value(change, change.previous),
+            "ratio": _fraction(change.ratio),
+            "percent": _fraction(change.percent),
+            "points": _fraction(change.points),
+        }
+        for change in compare(report, previous)
+    ]
     period = previous.period
     return {
         "period": {
             "label": period.label,
             "start": format_month(period.start),
             "end": format_month(period.end),
+            "months_with_data": [format_month(m) for m in previous.months_with_data],
         },
+        "coverage_differs": coverage_differs(report, previous),
         "note": COMPARE_NOTE,
         "figures": figures,
+    }
+
+
+def _exclusions(report: ReadinessReport) -> dict[str, Any]:
+    return {
+        "files": len(report.excluded),
+        "services": report.excluded_services,
+        "transactions": report.excluded_transactions,
+        "items": [
+            {
+                "file": item.path,
+                "agency": item.agency_id,
+                "errors": item.errors,
+                "rules": list(item.rules),
+                "services": item.services,
+                "transactions": item.transactions,
+            }
+            for item in report.excluded
+        ],
+        "broken_references": [
+            {
+                "file": ref.file,
+                "line": ref.line,
+                "column": ref.column,
+                "target": ref.target,
+                "rule": ref.rule,
+            }
+            for ref in report.broken_references
+        ],
     }
 
 
@@ -237,24 +259,27 @@ def to_dict(report: ReadinessReport, previous: ReadinessReport | None = None) ->
             "months": [format_month(m) for m in period.months],
             "months_with_data": [format_month(m) for m in report.months_with_data],
         },
+        "exclusions": _exclusions(report),
         "agencies": {
             "expected": report.agencies_expected,
             "declared": report.agencies_declared,
             "verified": report.agencies_verified,
             "missing": [_agency(a) for a in report.missing_agencies],
+            "excluded": list(report.agencies_excluded),
             "unregistered": [_agency(a) for a in report.unregistered_agencies],
             "excluded_files": list(report.excluded_files),
         },
         "services": {
             "total": total,
             "by_status": {s.value: _share(n, total) for s, n in report.by_status.items()},
+            "full_share_of_known": _share(report.by_status[Status.FULL], report.known_status_total),
         },
         "transactions": {
             "total": report.transactions_total,
             "annualised": False,
             "by_month": {format_month(m): n for m, n in report.transactions_by_month},
-            "busiest_month": _month(report.busiest_month),
-            "quietest_month": _month(report.quietest_month),
+            "busiest_month": _months(report.busiest_months),
+            "quietest_month": _months(report.quietest_months),
         },
         "new_services": {
             "year": period.year,
@@ -266,6 +291,14 @@ def to_dict(report: ReadinessReport, previous: ReadinessReport | None = None) ->
             "transactional_or_interactive": _share(
                 report.new_transactional_or_interactive, report.new_services_total
             ),
+            "definition": (
+                "total and by_type: services launched in the year the period ends in, up to "
+                "the period's end; in_period: services launched within the period's months."
+            ),
+            "in_period": {
+                "total": report.new_in_period_total,
+                "by_type": {t.value: n for t, n in (report.new_in_period_by_type or {}).items()},
+            },
         },
         "audiences": {a.value: _share(n, total) for a, n in report.audiences.items()},
         "channels": {

@@ -15,7 +15,7 @@ from egov_audit.aggregate.report import AgencyRow, RankingRule, ReadinessReport
 from egov_audit.model import AgencyRef, Audience, Channel, ServiceType, Status
 from egov_audit.model.calendars import Calendar, Month, format_month
 from egov_audit.model.period import Period
-from egov_audit.render.i18n import N_, Translator, translator
+from egov_audit.render.i18n import N_, Translator, round_half_up, translator
 
 ENGLISH = translator("en")
 
@@ -178,6 +178,7 @@ CHANGE_LABELS: dict[str, str] = {
     "agencies_declared": N_("Agencies that declared"),
     "services": N_("Services"),
     **{f"status.{status.value}": label for status, label in STATUS_LABELS.items()},
+    "full_share": N_("Fully electronic share"),
     "transactions": N_("Transactions"),
     "new_services": N_("New services in the year"),
     **{f"channel.{channel.value}": label for channel, label in CHANNEL_LABELS.items()},
@@ -196,7 +197,7 @@ def _one_decimal_pattern(tr: Translator) -> str:
 
 def fraction(value: float, tr: Translator = ENGLISH) -> str:
     """A share given as a fraction (0.733...) as a percentage with one decimal (``73.3%``)."""
-    rounded = Decimal(f"{100 * value:.1f}") / 100
+    rounded = round_half_up(Decimal(repr(value)) * 100) / 100
     text = format_percent(
         rounded,
         format=_one_decimal_pattern(tr),
@@ -210,7 +211,7 @@ def signed_percent(value: float | None, tr: Translator = ENGLISH) -> str:
     """A change in percent with its sign and one decimal (``+174.5%``); ``-`` when unknown."""
     if value is None:
         return "-"
-    rounded = Decimal(f"{value:.1f}") / 100
+    rounded = round_half_up(value) / 100
     pattern = _one_decimal_pattern(tr)
     text = format_percent(
         rounded,
@@ -221,12 +222,25 @@ def signed_percent(value: float | None, tr: Translator = ENGLISH) -> str:
     return tr.digits(str(text))
 
 
+def points(value: float | None, tr: Translator = ENGLISH) -> str:
+    """A change of a share in percentage points, signed, one decimal (``+3.2 pp``)."""
+    if value is None:
+        return "-"
+    text = format_decimal(
+        round_half_up(value),
+        format="+#,##0.0;-#,##0.0",
+        locale=tr.locale,
+        numbering_system=str(tr.locale.default_numbering_system),
+    )
+    return tr.gettext("{points} pp").format(points=tr.digits(str(text)))
+
+
 def ratio(value: float | None, tr: Translator = ENGLISH) -> str:
     """How many times the other period's figure, with one decimal (``2.7x``); ``-`` if unknown."""
     if value is None:
         return "-"
     text = format_decimal(
-        Decimal(f"{value:.1f}"),
+        round_half_up(value),
         format="#,##0.0",
         locale=tr.locale,
         numbering_system=str(tr.locale.default_numbering_system),

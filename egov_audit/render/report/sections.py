@@ -6,64 +6,67 @@ Every function takes the :class:`~egov_audit.render.i18n.Translator` of the repo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from egov_audit.aggregate.report import (
-    AgencyRow,
-    BenchmarkCoverage,
-    Change,
-    ReadinessReport,
-    compare,
-)
+from egov_audit.aggregate.figures import cut
+from egov_audit.aggregate.report import AgencyRow, ReadinessReport
 from egov_audit.model import Status
 from egov_audit.render.i18n import Translator
+from egov_audit.render.report.comparison import comparison_table
+from egov_audit.render.report.exclusions import exclusion_tables
 from egov_audit.render.report.labels import (
     AUDIENCE_LABELS,
-    CATALOGUE_LABELS,
-    CHANGE_LABELS,
     CHANNEL_LABELS,
     ENGLISH,
     STATUS_LABELS,
     TYPE_LABELS,
     agency_name,
-    fraction,
     month_row_label,
-    period_label,
     ranking_rule,
-    ratio,
     ref_name,
-    signed_percent,
 )
+from egov_audit.render.report.links import benchmark_tables, interoperability_tables
+from egov_audit.render.report.table import Table, aligned, no_data, with_cut
 
-
-@dataclass(frozen=True)
-class Table:
-    """A titled table: a note under the title, headers, rows, and the share of each row.
-
-    ``text_columns`` are the columns holding words (left-aligned, or right-aligned in a
-    right-to-left language); the others hold figures.
-    """
-
-    title: str
-    note: str
-    headers: list[str]
-    rows: list[list[str]]
-    shares: list[tuple[int, int]]
-    text_columns: tuple[int, ...] = (0,)
-    no_data: bool = False
-    """The section has nothing to show: its note says so, and no table follows."""
-    align_by_columns: bool = False
-    """Align by ``text_columns`` alone (figures right even beside ``-`` or ``+1.0%``)."""
+__all__ = [
+    "AGENCY_HEADERS",
+    "Table",
+    "agencies_line",
+    "agency_headers",
+    "audience_table",
+    "benchmark_tables",
+    "channel_table",
+    "comparison_table",
+    "exclusion_tables",
+    "follow_up_table",
+    "in_person_steps_table",
+    "interoperability_tables",
+    "leaders_table",
+    "monthly_table",
+    "new_services_table",
+    "notes",
+    "open_services_table",
+    "peak_months_table",
+    "status_table",
+    "tables",
+    "take_up_table",
+]
 
 
 def status_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
     """Services by status."""
     total = report.services_total
+    known = report.known_status_total
+    full = report.by_status[Status.FULL]
+    note = tr.ngettext(
+        "{count} services in the period.", "{count} services in the period.", total
+    ).format(count=tr.number(total))
+    if known != total:
+        note += " " + tr.gettext(
+            "Shares are of all services; of the {known} whose status is known (not "
+            "unverified), {full} are fully electronic ({share})."
+        ).format(known=tr.number(known), full=tr.number(full), share=tr.percent(full, known))
     return Table(
         tr.gettext("Services by status"),
-        tr.ngettext(
-            "{count} services in the period.", "{count} services in the period.", total
-        ).format(count=tr.number(total)),
+        note,
         [tr.gettext("Status"), tr.gettext("Services"), tr.gettext("Share")],
         [
             [tr.gettext(STATUS_LABELS[s]), tr.number(n), tr.percent(n, total)]
@@ -88,7 +91,13 @@ def new_services_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Tab
             total,
         ).format(
             count=tr.number(total), year=year, both=tr.number(both), share=tr.percent(both, total)
-        ),
+        )
+        + " "
+        + tr.ngettext(
+            "New in the period (launched within its months): {count}.",
+            "New in the period (launched within its months): {count}.",
+            report.new_in_period_total,
+        ).format(count=tr.number(report.new_in_period_total)),
         [tr.gettext("Type"), tr.gettext("Services"), tr.gettext("Share")],
         [
             [tr.gettext(TYPE_LABELS[t]), tr.number(n), tr.percent(n, total)]
@@ -185,7 +194,7 @@ def leaders_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
     rows = report.leaders
     return Table(
         tr.gettext("Leading agencies (top {top})").format(top=tr.integer(report.ranking_rule.top)),
-        ranking_rule(report.ranking_rule, tr),
+        with_cut(ranking_rule(report.ranking_rule, tr), report.leaders_cut, tr),
         agency_headers(tr),
         _agency_rows(rows, report, tr),
         [(r.full, r.services) for r in rows],
@@ -198,7 +207,14 @@ def follow_up_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
     rows = report.follow_up
     return Table(
         tr.gettext("Needing follow-up"),
-        tr.gettext("The lowest-ranked agencies, lowest first."),
+        with_cut(
+            tr.gettext(
+                "The lowest-ranked agencies by the same rule, lowest first; with few agencies "
+                "ranked they may also be among the leading ones."
+            ),
+            report.follow_up_cut,
+            tr,
+        ),
         agency_headers(tr),
         _agency_rows(rows, report, tr),
         [(r.full, r.services) for r in rows],
@@ -206,27 +222,12 @@ def follow_up_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
     )
 
 
-def _aligned(
-    title: str,
-    note: str,
-    headers: list[str],
-    rows: list[list[str]],
-    shares: list[tuple[int, int]],
-    text_columns: tuple[int, ...] = (0,),
-) -> Table:
-    return Table(title, note, headers, rows, shares, text_columns, align_by_columns=True)
-
-
-def _no_data(title: str, note: str) -> Table:
-    return Table(title, note, [], [], [], no_data=True)
-
-
 def take_up_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
     """Digital take-up of the months split by channel, overall and by agency."""
     title = tr.gettext("Digital take-up")
     overall = report.take_up
     if not overall.total:
-        return _no_data(
+        return no_data(
             title, tr.gettext("No data: no transactions of the period are split by channel.")
         )
     note = tr.gettext(
@@ -239,8 +240,14 @@ def take_up_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
         total=tr.number(overall.total),
         share=tr.percent(overall.digital, overall.total),
     )
+    split, every = report.take_up_coverage
+    if split != every:
+        note += " " + tr.gettext(
+            "The figure covers {share} of the period's transactions ({split} of {every}): "
+            "only those split by channel."
+        ).format(share=tr.percent(split, every), split=tr.number(split), every=tr.number(every))
     rows = [overall, *report.take_up_by_agency]
-    return _aligned(
+    return aligned(
         title,
         note,
         [
@@ -269,21 +276,25 @@ def take_up_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
 def peak_months_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
     """The busiest and the quietest month of the period."""
     title = tr.gettext("Busiest and quietest months")
-    busiest, quietest = report.busiest_month, report.quietest_month
+    busiest, quietest = report.busiest_months, report.quietest_months
     if busiest is None or quietest is None:
-        return _no_data(
+        return no_data(
             title,
             tr.gettext("No data: fewer than two months of the period have transactions declared."),
         )
     calendar = report.collection.calendar
     found = [(tr.gettext("Busiest month"), busiest), (tr.gettext("Quietest month"), quietest)]
-    return _aligned(
+    return aligned(
         title,
         tr.gettext(
-            "Among the months with transactions declared; months without data are left out."
+            "Among the months with transactions declared; months without data are left out. "
+            "Months tied on the count are all named."
         ),
         [tr.gettext("Figure"), tr.gettext("Month"), tr.gettext("Transactions")],
-        [[label, month_row_label(calendar, m, tr), tr.number(n)] for label, (m, n) in found],
+        [
+            [label, tr.join([month_row_label(calendar, m, tr) for m in months]), tr.number(n)]
+            for label, (months, n) in found
+        ],
         [(n, busiest[1]) for _label, (_m, n) in found],
         (0, 1),
     )
@@ -293,16 +304,21 @@ def open_services_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Ta
     """The agencies with the most services not fully electronic."""
     title = tr.gettext("Services not yet fully electronic, by agency")
     rows = list(report.open_services[: report.ranking_rule.top])
+    found = cut(len(report.open_services), report.ranking_rule.top)
     if not rows:
-        return _no_data(
+        return no_data(
             title, tr.gettext("No data: every service of the period is fully electronic.")
         )
     most = rows[0].open
-    return _aligned(
+    return aligned(
         title,
-        tr.gettext(
-            "Agencies with the most services not fully electronic, most first (top {top})."
-        ).format(top=tr.integer(report.ranking_rule.top)),
+        with_cut(
+            tr.gettext(
+                "Agencies with the most services not fully electronic, most first (top {top})."
+            ).format(top=tr.integer(report.ranking_rule.top)),
+            found,
+            tr,
+        ),
         [
             tr.gettext("Agency"),
             tr.gettext(STATUS_LABELS[Status.PARTIAL]),
@@ -327,225 +343,30 @@ def open_services_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Ta
 def in_person_steps_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
     """The in-person steps cited most often."""
     title = tr.gettext("In-person steps cited most often")
-    steps = report.in_person_steps
+    steps = list(report.in_person_steps[: report.ranking_rule.top])
+    found = cut(len(report.in_person_steps), report.ranking_rule.top)
     if not steps:
-        return _no_data(
+        return no_data(
             title,
             tr.gettext(
                 "No data: no service that is not fully electronic names its in-person steps."
             ),
         )
     most = steps[0][1]
-    return _aligned(
+    return aligned(
         title,
-        tr.gettext(
-            "Steps that services not fully electronic still take in person, as declared; "
-            "spelling variants (case, spaces, a final full stop) count as one step."
+        with_cut(
+            tr.gettext(
+                "Steps that services not fully electronic still take in person, as declared; "
+                "spelling variants (case, spaces, a final full stop) count as one step. Most "
+                "cited first; steps cited equally often in the order of their text."
+            ),
+            found,
+            tr,
         ),
         [tr.gettext("Step"), tr.gettext("Services")],
         [[step, tr.number(count)] for step, count in steps],
         [(count, most) for _step, count in steps],
-    )
-
-
-def interoperability_tables(report: ReadinessReport, tr: Translator = ENGLISH) -> list[Table]:
-    """Providers, consumers and blocked services, from ``depends_on``."""
-    interop = report.interoperability
-    if not interop.providers:
-        return [
-            _no_data(
-                tr.gettext("Interoperability"),
-                tr.gettext(
-                    "No data: no service declares a dependency (depends_on) on a service "
-                    "of the collection."
-                ),
-            )
-        ]
-    total = interop.dependent_transactions
-    providers = _aligned(
-        tr.gettext("Interoperability: provider agencies"),
-        tr.gettext(
-            "Agencies whose services other services depend on (depends_on). Share: of the "
-            "{total} transactions of all services that depend on another agency; the shares "
-            "can sum past 100% when a service depends on several providers."
-        ).format(total=tr.number(total)),
-        [
-            tr.gettext("Agency"),
-            tr.gettext("Dependent services"),
-            tr.gettext("Transactions"),
-            tr.gettext("Share"),
-        ],
-        [
-            [
-                ref_name(row.agency, report, tr),
-                tr.number(row.dependent_services),
-                tr.number(row.dependent_transactions),
-                tr.percent(row.dependent_transactions, total),
-            ]
-            for row in interop.providers
-        ],
-        [(row.dependent_transactions, total) for row in interop.providers],
-    )
-    most = max(row.services for row in interop.consumers)
-    consumers = _aligned(
-        tr.gettext("Interoperability: consumer agencies"),
-        tr.gettext(
-            "Agencies whose services depend on other services: the services with at least "
-            "one dependency, and their dependencies in all."
-        ),
-        [
-            tr.gettext("Agency"),
-            tr.gettext("Services with dependencies"),
-            tr.gettext("Dependencies"),
-        ],
-        [
-            [ref_name(row.agency, report, tr), tr.number(row.services), tr.number(row.dependencies)]
-            for row in interop.consumers
-        ],
-        [(row.services, most) for row in interop.consumers],
-    )
-    title = tr.gettext("Interoperability: blocked services")
-    definition = tr.gettext(
-        "Blockers: services not fully electronic that depend on a service that is not fully "
-        "electronic either, grouped by the agency providing that service."
-    )
-    rows = [
-        [
-            ref_name(group.provider, report, tr),
-            blocker.service,
-            tr.gettext(STATUS_LABELS[blocker.status]),
-            blocker.provider_service,
-            tr.gettext(STATUS_LABELS[blocker.provider_status]),
-        ]
-        for group in interop.blocked
-        for blocker in group.blockers
-    ]
-    if not rows:
-        blocked = _no_data(title, tr.gettext("None in the period.") + " " + definition)
-    else:
-        blocked = _aligned(
-            title,
-            definition,
-            [
-                tr.gettext("Provider"),
-                tr.gettext("Blocked service"),
-                tr.gettext("Status"),
-                tr.gettext("Depends on"),
-                tr.gettext("Its status"),
-            ],
-            rows,
-            [(0, 0) for _row in rows],
-            (0, 1, 2, 3, 4),
-        )
-    return [providers, consumers, blocked]
-
-
-def catalogue_name(coverage: BenchmarkCoverage, tr: Translator = ENGLISH) -> str:
-    """The benchmark list's title in the language."""
-    label = CATALOGUE_LABELS.get(coverage.catalogue.id)
-    return tr.gettext(label) if label else coverage.catalogue.title
-
-
-def benchmark_tables(report: ReadinessReport, tr: Translator = ENGLISH) -> list[Table]:
-    """Coverage of each benchmark list, and the items no service covers."""
-    title = tr.gettext("Benchmark coverage")
-    found = report.benchmarks
-    if not any(item.covered for item in found):
-        return [
-            _no_data(
-                title,
-                tr.gettext(
-                    "No data: no service carries a benchmark code "
-                    "(egov-audit benchmarks lists them)."
-                ),
-            )
-        ]
-    coverage = _aligned(
-        title,
-        tr.gettext(
-            "Items of each benchmark list that at least one service of the period covers "
-            "(benchmarks:), and that at least one fully electronic service covers; share: "
-            "the items a fully electronic service covers, of all items."
-        ),
-        [
-            tr.gettext("Benchmark list"),
-            tr.gettext("Items"),
-            tr.gettext("Covered"),
-            tr.gettext("Fully electronic"),
-            tr.gettext("Share"),
-        ],
-        [
-            [
-                catalogue_name(item, tr),
-                tr.number(len(item.catalogue.items)),
-                tr.number(len(item.covered)),
-                tr.number(len(item.fully_electronic)),
-                tr.percent(len(item.fully_electronic), len(item.catalogue.items)),
-            ]
-            for item in found
-        ],
-        [(len(item.fully_electronic), len(item.catalogue.items)) for item in found],
-    )
-    missing = [(entry.code, entry.title) for item in found for entry in item.missing]
-    not_covered = _aligned(
-        tr.gettext("Benchmark items not covered"),
-        tr.gettext("Items no service of the period covers, as the benchmark lists name them."),
-        [tr.gettext("Code"), tr.gettext("Item")],
-        [[code, name] for code, name in missing],
-        [(0, 0) for _entry in missing],
-        (0, 1),
-    )
-    return [coverage, not_covered]
-
-
-def _change_value(key: str, value: float, report: ReadinessReport, tr: Translator) -> str:
-    if key == "digital_take_up":
-        return fraction(value, tr) if report.take_up.total else "-"
-    return tr.number(round(value))
-
-
-def comparable(change: Change, current: ReadinessReport, previous: ReadinessReport) -> bool:
-    """Whether a change can be stated (take-up needs split months in both periods)."""
-    if change.key == "digital_take_up":
-        return bool(current.take_up.total and previous.take_up.total)
-    return True
-
-
-def comparison_table(
-    report: ReadinessReport, previous: ReadinessReport, tr: Translator = ENGLISH
-) -> Table:
-    """Each headline figure beside the same figure for the other period."""
-    other = period_label(previous.period, tr)
-    changes = compare(report, previous)
-    rows = []
-    for change in changes:
-        known = comparable(change, report, previous)
-        rows.append(
-            [
-                tr.gettext(CHANGE_LABELS[change.key]),
-                _change_value(change.key, change.current, report, tr),
-                _change_value(change.key, change.previous, previous, tr),
-                ratio(change.ratio if known else None, tr),
-                signed_percent(change.percent if known else None, tr),
-            ]
-        )
-    return _aligned(
-        tr.gettext("Compared with {period}").format(period=other),
-        tr.gettext(
-            "Statuses are as declared now: a declaration holds one status per service, so "
-            "both periods use today's statuses, and a service counts in an earlier period "
-            "if it was launched by then. Change: this period's figure in times the other's, "
-            "and in percent of it."
-        ),
-        [
-            tr.gettext("Figure"),
-            period_label(report.period, tr),
-            other,
-            tr.gettext("Change"),
-            tr.gettext("Change (%)"),
-        ],
-        rows,
-        [(0, 0) for _row in rows],
     )
 
 
@@ -556,6 +377,7 @@ def tables(
 ) -> list[Table]:
     """Every table of the report, in reading order (the comparison only with ``previous``)."""
     return [
+        *exclusion_tables(report, tr),
         *([comparison_table(report, previous, tr)] if previous is not None else []),
         status_table(report, tr),
         new_services_table(report, tr),
@@ -582,11 +404,21 @@ def agencies_line(report: ReadinessReport, tr: Translator = ENGLISH) -> str:
         declared=tr.integer(report.agencies_declared),
         expected=tr.integer(report.agencies_expected),
         verified=tr.integer(report.agencies_verified),
+    ) + (
+        " "
+        + tr.ngettext(
+            "{count} more declared, but their files have errors and are left out.",
+            "{count} more declared, but their files have errors and are left out.",
+            len(report.agencies_excluded),
+        ).format(count=tr.integer(len(report.agencies_excluded)))
+        if report.agencies_excluded
+        else ""
     )
 
 
 def notes(report: ReadinessReport, tr: Translator = ENGLISH) -> list[str]:
-    """Missing, unregistered, unranked and excluded agencies, as sentences."""
+    """Missing, unregistered and unranked agencies, as sentences (what was left out of the
+    figures is said at the top, by :func:`exclusion_tables`)."""
     lines: list[str] = []
     if report.missing_agencies:
         names = tr.join([ref_name(a, report, tr) for a in report.missing_agencies])
@@ -603,16 +435,6 @@ def notes(report: ReadinessReport, tr: Translator = ENGLISH) -> list[str]:
         lines.append(
             tr.gettext("Not ranked (fewer than {count} services): {names}.").format(
                 count=tr.integer(report.ranking_rule.min_services), names=names
-            )
-        )
-    if report.excluded_files:
-        lines.append(
-            tr.gettext(
-                "Not counted because of validation errors ({count} files): {files}. "
-                "Run egov-audit validate to see them."
-            ).format(
-                count=tr.integer(len(report.excluded_files)),
-                files=tr.join(list(report.excluded_files)),
             )
         )
     return lines
