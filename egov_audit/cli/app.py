@@ -7,6 +7,8 @@ Exit codes: 0 success (no errors); 1 validation errors (or warnings with ``--str
 from __future__ import annotations
 
 import gc
+import io
+import os
 import sys
 from typing import Annotated, Any
 
@@ -34,7 +36,7 @@ from egov_audit.cli.common import (
     stderr,
 )
 from egov_audit.model.display import printable_lines
-from egov_audit.model.errors import EgovAuditError
+from egov_audit.model.errors import EgovAuditError, UsageError
 
 _state = {"debug": False}
 
@@ -44,8 +46,14 @@ class _Commands(TyperGroup):
     so that the entry point and an embedding (typer's CliRunner in the tests) agree."""
 
     def invoke(self, ctx: Any) -> Any:
+        stdout = sys.stdout
         try:
-            return super().invoke(ctx)
+            sys.stdout = _Output(stdout)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout = stdout
+                _flush(stdout)
         except EgovAuditError as error:
             # The message names paths and values from outside: printed literally.
             stderr().print(f"error: {printable_lines(advice(error))}", markup=False)
@@ -62,6 +70,46 @@ class _Commands(TyperGroup):
                 markup=False,
             )
             raise typer.Exit(EXIT_INTERNAL) from None
+
+
+class _Output:
+    """Standard output that turns a failed write (a full disk, a closed pipe) into a usage
+    error instead of an internal one."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except OSError as error:
+            raise _unwritable(self._stream, error) from None
+
+    def flush(self) -> None:
+        _flush(self._stream)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _flush(stream: Any) -> None:
+    try:
+        stream.flush()
+    except OSError as error:
+        raise _unwritable(stream, error) from None
+
+
+def _unwritable(stream: Any, error: OSError) -> UsageError:
+    """The error to report; what could not be written is let go (its file descriptor now
+    leads to /dev/null) so that exiting does not try to write it again and fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # not a real file (an embedding's buffer): nothing is flushed at exit
+    reason = (error.strerror or str(error)).lower()
+    return UsageError(f"cannot write to standard output: {reason}")
 
 
 def _controls_the_cli(error: Exception) -> bool:

@@ -10,8 +10,8 @@ import typer
 from egov_audit.cli.common import EXIT_FINDINGS, advice
 from egov_audit.cli.init import CollectionOption, DeclaredOnOption, ForceOption, OutputOption
 from egov_audit.importer.sheet import import_sheet
-from egov_audit.io.files import write_new_file
-from egov_audit.io.layout import COLLECTION_FILE
+from egov_audit.io.files import make_folder, write_new_file
+from egov_audit.io.layout import COLLECTION_FILE, agencies_folder, declaration_target
 from egov_audit.model.display import printable
 from egov_audit.model.errors import Remedy, UsageError
 
@@ -58,6 +58,8 @@ def import_command(
 
       egov-audit import services.csv -a abfa --skip-bad-rows --force
     """
+    if output is None:
+        agencies_folder(collection)  # before reading the sheet: never write out of it
     result = import_sheet(
         sheet,
         collection,
@@ -87,8 +89,10 @@ def import_command(
     for problem in result.problems:
         _say(f"{sheet}: skipped {problem}")
     target = result.target
-    if output is None and not target.parent.exists() and (collection / COLLECTION_FILE).is_file():
-        target.parent.mkdir()
+    if output is None:
+        declaration_target(collection, target.stem)
+        if (collection / COLLECTION_FILE).is_file():
+            make_folder(target.parent)
     write_new_file(target, result.text, force=force)
     bad_rows = result.bad_rows
     skipped = (

@@ -10,8 +10,8 @@ import typer
 
 from egov_audit.importer.common import find_agency, load_registry, parse_declared_on
 from egov_audit.importer.template import render_template
-from egov_audit.io.files import write_new_file
-from egov_audit.io.layout import AGENCIES_DIR
+from egov_audit.io.files import make_folder, write_new_file
+from egov_audit.io.layout import AGENCIES_DIR, declaration_target
 from egov_audit.model import AgencyRef
 from egov_audit.model.display import printable
 from egov_audit.model.errors import UsageError
@@ -114,11 +114,9 @@ def init(
     else:
         declared = parse_declared_on(registry.calendar, declared_on)
 
-    target = output if output is not None else collection / AGENCIES_DIR / f"{agency.id}.yaml"
+    target = output if output is not None else declaration_target(collection, agency.id)
     if output is None:
-        agencies_dir = collection / AGENCIES_DIR
-        if not agencies_dir.exists():
-            agencies_dir.mkdir()
+        make_folder(target.parent)
     elif output.stem != agency.id:
         typer.echo(
             f"note: name the file {agency.id}.yaml in {printable(str(collection / AGENCIES_DIR))} "
