@@ -23,6 +23,7 @@ from egov_audit.model import (
 from egov_audit.model.benchmarks import known_codes, suggestions
 from egov_audit.model.calendars import Calendar, Day, parse_date, parse_month
 from egov_audit.model.errors import YamlLoadError
+from egov_audit.model.limits import MAX_COUNT
 
 
 def check_agency(
@@ -287,8 +288,12 @@ def _seen(services: Any) -> tuple[int, int]:
             continue
         for count in transactions.values():
             parts = count.values() if isinstance(count, dict) else (count,)
+            # Only counts the schema accepts: a huge one (2^63, 10^38) is an error of its
+            # file, and summed here it would overflow the report's number formatting.
             total += sum(
-                n for n in parts if isinstance(n, int) and not isinstance(n, bool) and n >= 0
+                n
+                for n in parts
+                if isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_COUNT
             )
     return len(services), total
 
