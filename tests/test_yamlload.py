@@ -185,9 +185,9 @@ def test_the_loader_refuses_node_properties_the_pre_scan_misses(
     name: str, where: str, rule_id: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Whatever the cheap text scan misses, the node tree itself is checked."""
-    from egov_audit.io import yamlload
+    from egov_audit.io import yamlscan
 
-    monkeypatch.setattr(yamlload, "_needs_event_scan", lambda text: False)
+    monkeypatch.setattr(yamlscan, "needs_event_scan", lambda text: False)
     with pytest.raises(YamlLoadError) as caught:
         load_file(HOSTILE / name)
     assert caught.value.rule == rule_id
@@ -212,3 +212,30 @@ def test_byte_order_marks_hide_no_anchor_alias_or_tag(text: str) -> None:
         load_text(text)
     assert caught.value.rule in ("yaml-alias", "yaml-tag")
     assert caught.value.position is not None and caught.value.position.line >= 1
+
+
+def test_the_number_of_values_is_limited() -> None:
+    assert len(load_text("- x\n" * 500, max_nodes=501).data) == 500
+    with pytest.raises(YamlLoadError) as caught:
+        load_text("- x\n" * 500, max_nodes=400)
+    assert caught.value.rule == "yaml-too-large"
+    assert caught.value.position == Position(400, 3)  # the 401st value: the sequence is one
+    assert "more than 400 values" in caught.value.message
+
+
+@pytest.mark.parametrize("item", ["- x\n", "  - [1, 2, 3, 4, 5, 6, 7, 8, 9]\n"])
+def test_a_file_of_small_items_is_refused_in_bounded_memory(item: str) -> None:
+    """8 MiB of small list items composed to 1.6 GB of nodes; refused before composing."""
+    import tracemalloc
+
+    head = 'schema_version: 1\nagency: {id: a, name: A}\ndeclared_on: "1399-07-10"\nservices:\n'
+    text = head + item * ((8 * 1024 * 1024 - len(head)) // len(item))
+    tracemalloc.start()
+    try:
+        with pytest.raises(YamlLoadError) as caught:
+            load_text(text)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert caught.value.rule == "yaml-too-large"
+    assert peak < 64 * 1024 * 1024, f"{peak:,} bytes"
