@@ -21,9 +21,7 @@ if TYPE_CHECKING:
 def validator(name: str) -> Draft202012Validator:
     """A compiled validator for a published schema."""
     schema = json.loads(schema_text(name))
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(schema)
+    return _strict_validator_class()(schema)
 
 
 def json_path(path: list[str | int]) -> str:
@@ -156,11 +154,39 @@ def _failing_items(fast: Any, data: Any) -> list[int] | None:
 def _service_validator() -> Draft202012Validator:
     """A validator of one service, sharing the agency schema's definitions."""
     root = json.loads(schema_text("agency"))
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(
+    return _strict_validator_class()(
         {"$schema": root["$schema"], "$defs": root["$defs"], "$ref": "#/$defs/service"}
     )
+
+
+@cache
+def _strict_validator_class() -> type[Draft202012Validator]:
+    """Draft 2020-12 with ECMA-262 ``pattern`` semantics for ``$``.
+
+    JSON Schema patterns are ECMA-262 regular expressions, where ``$`` matches only at the
+    end of the text; Python's ``$`` also matches before a final newline, so ``"1398-01\\n"``
+    would pass a month pattern here while the compiled validator refuses it, and the same
+    month would be counted twice. Patterns ending in ``$`` are matched with ``\\Z``."""
+    from jsonschema import Draft202012Validator, validators
+    from jsonschema.exceptions import ValidationError
+
+    def pattern(
+        validator: Any, wanted: str, instance: Any, _schema: Any
+    ) -> Iterator[ValidationError]:
+        if validator.is_type(instance, "string") and not re.search(_ecma(wanted), instance):
+            yield ValidationError(f"{instance!r} does not match {wanted!r}")
+
+    found: type[Draft202012Validator] = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"pattern": pattern}
+    )
+    return found
+
+
+def _ecma(pattern: str) -> str:
+    """A pattern whose final ``$`` matches only at the very end, as in ECMA-262."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        return pattern[:-1] + "\\Z"
+    return pattern
 
 
 def _explain(error: ValidationError, prefix: list[str | int]) -> list[SchemaProblem]:
@@ -220,6 +246,9 @@ def _explain(error: ValidationError, prefix: list[str | int]) -> list[SchemaProb
         ]
     if keyword == "type":
         return [_type_problem(path, field, instance, value)]
+    if keyword == "pattern" and "propertyNames" in error.schema_path:
+        # A key failed: name it, at the key's own line and column.
+        keyword = "propertyNames"
     if keyword == "pattern":
         return [
             SchemaProblem(
@@ -288,7 +317,7 @@ def _explain(error: ValidationError, prefix: list[str | int]) -> list[SchemaProb
 
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-_NON_ASCII_COUNT = re.compile(r"^[۰-۹٠-٩][۰-۹٠-٩,٬،]*$")
+_NON_ASCII_COUNT = re.compile(r"^[۰-۹٠-٩][۰-۹٠-٩,٬،]*\Z")
 
 
 def _type_problem(path: list[str | int], field: str, instance: Any, expected: Any) -> SchemaProblem:
@@ -354,7 +383,7 @@ def _collect_descriptions(node: Any, into: dict[str, str]) -> None:
             _collect_descriptions(sub, into)
 
 
-DATE_FORM = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-MONTH_FORM = re.compile(r"^[0-9]{4}-[0-9]{2}$")
-GLOBAL_ID_FORM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")
-BENCHMARK_FORM = re.compile(r"^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$")
+DATE_FORM = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+MONTH_FORM = re.compile(r"^[0-9]{4}-[0-9]{2}\Z")
+GLOBAL_ID_FORM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*\Z")
+BENCHMARK_FORM = re.compile(r"^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*\Z")

@@ -15,7 +15,7 @@ from egov_audit.runner import read_collection_file
 #: Persian (U+06F0..) and Arabic-Indic (U+0660..) digits to ASCII.
 DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
-_LOOSE_DATE = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})$")
+_LOOSE_DATE = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\Z")
 
 
 def ascii_digits(text: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import jdatetime
 
 from egov_audit.importer.common import ascii_digits, normalise_date
+from egov_audit.io.sheets import MAX_CELL_CHARS, UnreadableCell
 from egov_audit.model.calendars import Calendar, parse_date, parse_month
 from egov_audit.model.display import shown
 from egov_audit.model.errors import UsageError
@@ -63,11 +65,11 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 _SPLIT = re.compile(r"[,;،؛]")
-_MONTH_HEADER = re.compile(r"^([0-9]{4})\s*[-/.]\s*([0-9]{1,2})$")
+_MONTH_HEADER = re.compile(r"^([0-9]{4})\s*[-/.]\s*([0-9]{1,2})\Z")
 _MONTH_LIKE = re.compile(r"^[0-9]{2,4}\s*[-/.]\s*[0-9]+")
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_COUNT = re.compile(r"^[0-9]+$")
-_GROUPED_COUNT = re.compile(r"^[0-9]{1,3}([,٬'][0-9]{3})+$")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
+_COUNT = re.compile(r"^[0-9]+\Z")
+_GROUPED_COUNT = re.compile(r"^[0-9]{1,3}([,٬'][0-9]{3})+\Z")
 
 
 def _key(text: str) -> str:
@@ -209,7 +211,9 @@ def convert_row(
     number: int, cells: Sequence[Any], layout: Layout, calendar: Calendar
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Convert one row into a service mapping, or say why it cannot be."""
-    problems: list[Problem] = []
+    problems = _unreadable_cells(number, cells, layout)
+    if problems:
+        return None, problems
     service: dict[str, Any] = {}
 
     def cell(name: str) -> Any:
@@ -299,6 +303,42 @@ def convert_row(
     if transactions:
         service["transactions"] = dict(sorted(transactions.items()))
     return (None if problems else service), problems
+
+
+# Characters a declaration cannot hold as text, or that no name should: C0 controls but
+# tab and line ends, DEL, C1 controls (NEL too), the Unicode line and paragraph separators,
+# lone surrogates and the non-characters U+FFFE and U+FFFF.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _unreadable_cells(number: int, cells: Sequence[Any], layout: Layout) -> list[Problem]:
+    """The problems of the row's cells that cannot be read at all: a formula without a
+    stored value, a text longer than a cell holds, or characters no text may hold."""
+    problems: list[Problem] = []
+    for column in sorted([*layout.fields.values(), *layout.months], key=lambda c: c.index):
+        value = cells[column.index] if column.index < len(cells) else None
+        message = None
+        if isinstance(value, UnreadableCell):
+            message = (
+                f"cell {value.where} holds the formula {shown(value.formula)} but no stored "
+                "value (the file was written by a program that does not calculate); open and "
+                "save it in a spreadsheet program, or type the value"
+            )
+        elif isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            message = (
+                f"the text is {len(value):,} characters long; a cell holds at most "
+                f"{MAX_CELL_CHARS:,}"
+            )
+        elif isinstance(value, str) and (found := _NOT_TEXT.search(value)):
+            char = found.group()
+            name = unicodedata.name(char, "a control character")
+            message = (
+                f"the text holds the character U+{ord(char):04X} ({name}) at position "
+                f"{found.start() + 1}; remove it (it is often pasted from another program)"
+            )
+        if message is not None:
+            problems.append(Problem(number, column.label, message))
+    return problems
 
 
 def _choices(name: str) -> str:

@@ -79,7 +79,7 @@ from egov_audit.model import AgencyRef, Collection, Finding, Severity
 from egov_audit.model.errors import OutputExistsError, UsageError
 from egov_audit.runner import check_text
 
-_SERVICE_PATH = re.compile(r"^\$\.services\[([0-9]+)\](?:\.([A-Za-z_]+)|\[.*?\])?(.*)$")
+_SERVICE_PATH = re.compile(r"^\$\.services\[([0-9]+)\](?:\.([A-Za-z_]+)|\[.*?\])?(.*)\Z")
 _MONTH_IN_PATH = re.compile(r'^\["([0-9]{4}-[0-9]{2})"\]')
 
 

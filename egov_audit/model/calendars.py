@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import jdatetime
 
-_DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
-_MONTH_RE = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+_DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+_MONTH_RE = re.compile(r"^([0-9]{4})-([0-9]{2})\Z")
 
 #: A month as (year, month), comparable and sortable within one calendar.
 Month = tuple[int, int]

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from egov_audit.model.calendars import Month, format_month, months_between
 from egov_audit.model.errors import UsageError
 
-_YEAR = re.compile(r"^([0-9]{4})$")
-_HALF = re.compile(r"^([0-9]{4})-H([12])$", re.IGNORECASE)
-_QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$", re.IGNORECASE)
-_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
-_RANGE = re.compile(r"^([0-9]{4})-([0-9]{2})\.\.([0-9]{4})-([0-9]{2})$")
+_YEAR = re.compile(r"^([0-9]{4})\Z")
+_HALF = re.compile(r"^([0-9]{4})-H([12])\Z", re.IGNORECASE)
+_QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])\Z", re.IGNORECASE)
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})\Z")
+_RANGE = re.compile(r"^([0-9]{4})-([0-9]{2})\.\.([0-9]{4})-([0-9]{2})\Z")
 
 PERIOD_HELP = (
     "1399 (a year), 1399-H1 (a half), 1399-Q2 (a quarter), 1399-05 (a month), "

@@ -50,7 +50,7 @@ PART_LABELS: dict[str, str] = {
     "Q3": N_("{year}-Q3"),
     "Q4": N_("{year}-Q4"),
 }
-_PART = re.compile(r"^([0-9]{4})-([HQ][1-4])$")
+_PART = re.compile(r"^([0-9]{4})-([HQ][1-4])\Z")
 
 
 def period_label(period: Period, tr: Translator = ENGLISH) -> str:
