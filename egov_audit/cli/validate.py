@@ -16,6 +16,7 @@ from egov_audit.cli.common import (
     WorkersOption,
     run_options,
 )
+from egov_audit.io.files import append_to_file
 from egov_audit.model import Severity
 from egov_audit.render import FindingsFormat, findings_renderer
 from egov_audit.runner import validate_paths
@@ -61,10 +62,9 @@ def validate(
     sys.stdout.write(findings_renderer(output_format)(result))
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
-        with open(summary_path, "a", encoding="utf-8") as handle:
-            from egov_audit.render.findings.github import summary
+        from egov_audit.render.findings.github import summary
 
-            handle.write(summary(result))
+        append_to_file(Path(summary_path), summary(result), what="GITHUB_STEP_SUMMARY")
     failing = result.count(Severity.ERROR) + (result.count(Severity.WARNING) if strict else 0)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 

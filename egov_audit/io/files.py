@@ -165,3 +165,13 @@ def make_folder(folder: Path) -> None:
         folder.mkdir()
     except OSError as error:
         raise UsageError(f"cannot create the folder {folder}: {_reason(error)}") from None
+
+
+def append_to_file(path: Path, text: str, *, what: str) -> None:
+    """Append ``text`` to ``path`` (created if missing), e.g. a CI step summary; ``what``
+    names the path in the error when it cannot be written."""
+    try:
+        with open(path, "a", encoding="utf-8", errors="backslashreplace") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise UsageError(f"{what}={path}: cannot write to it: {_reason(error)}") from None

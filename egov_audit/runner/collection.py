@@ -7,7 +7,7 @@ still checked.
 
 from __future__ import annotations
 
-import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -23,7 +23,10 @@ from egov_audit.io.layout import (
     COLLECTION_FILE,
     agency_files,
     collection_root_of,
+    display_path,
+    entry_key,
     folder_root,
+    is_within,
 )
 from egov_audit.io.yamlload import read_file
 from egov_audit.model import (
@@ -38,6 +41,7 @@ from egov_audit.model import (
 from egov_audit.model.calendars import Month
 from egov_audit.model.errors import CollectionError, UsageError, YamlLoadError
 from egov_audit.model.period import Period, year_period
+from egov_audit.runner.agencies import check_agencies, check_agency_path, context_key
 from egov_audit.runner.options import RunOptions
 from egov_audit.runner.parallel import check_files
 from egov_audit.runner.store import DeclarationStore
@@ -50,19 +54,6 @@ def _read(path: Path) -> bytes | YamlLoadError:
         return error
 
 
-def _check_agency_path(context: Context, path: Path, data: bytes | YamlLoadError) -> FileResult:
-    """The runner's check: a file in ``agencies/`` promises the agency id of its name."""
-    return check_agency(data, str(path), path.stem, context)
-
-
-def context_key(context: Context) -> str:
-    """A stable hash of what a collection tells the check of one file (for the cache)."""
-    registry = sorted(context.registry.items()) if context.registry is not None else None
-    severities = sorted((k, v.value if v else "off") for k, v in context.severities.items())
-    text = repr((context.calendar, registry, severities, context.today))
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
 def read_collection_file(root: Path) -> tuple[Collection | None, Context, list[Finding]]:
     """Check ``<root>/collection.yaml``; a folder without one is a usage error."""
     path = root / COLLECTION_FILE
@@ -71,7 +62,19 @@ def read_collection_file(root: Path) -> tuple[Collection | None, Context, list[F
             f"{root}: no {COLLECTION_FILE} here; a collection folder holds "
             f"{COLLECTION_FILE} and {AGENCIES_DIR}/<agency-id>.yaml files"
         )
-    return check_collection(_read(path), str(path))
+    return _check_collection_file(path)
+
+
+def _check_collection_file(path: Path) -> tuple[Collection | None, Context, list[Finding]]:
+    """Check a ``collection.yaml``; one that is a link out of its folder is not read."""
+    if path.is_symlink() and not is_within(path, path.parent):
+        outside = YamlLoadError(
+            "file-outside-collection",
+            "is a symbolic link leading out of the collection; it was not read",
+            hint="Copy the file into the collection folder instead of linking to it.",
+        )
+        return check_collection(outside, display_path(path))
+    return check_collection(_read(path), display_path(path))
 
 
 @dataclass
@@ -89,29 +92,31 @@ def _check_collection(
     Every agency file is still read, because ``depends_on`` needs the whole collection.
     """
     collection_path = root / COLLECTION_FILE
-    collection_display = str(collection_path)
+    collection_display = display_path(collection_path)
     collection, context, collection_findings = read_collection_file(root)
-    files = agency_files(root)
-    results, store = check_files(
-        files,
-        partial(_check_agency_path, context),
-        context_key=context_key(context),
-        options=options,
-        keep=keep,
-    )
-    results = dependency_findings(results, context)
+    checked = check_agencies(root, context, given=only or (), options=options, keep=keep)
+    results = [r for _, r in checked.results]
     missing: list[Finding] = []
     if only is None:
-        declared = {r.agency_id for r in results}
+        # A file named like the agency's declaration but not read has its own finding.
+        present = [FileResult("", (), agency_id=a) for a in checked.not_read]
+        declared = {r.agency_id for r in results} | checked.not_read
         undeclared = context.registry is not None and any(
             a not in declared for a in context.registry
         )
         # Reading collection.yaml again for positions is only worth it with a warning.
         positions = registry_positions(_read(collection_path)) if undeclared else {}
-        missing = missing_agencies(results, context, collection_display, positions)
+        missing = missing_agencies([*results, *present], context, collection_display, positions)
     else:
-        wanted = {p.resolve() for p in only}
-        results = [r for r, p in zip(results, files, strict=True) if p.resolve() in wanted]
+        wanted = {entry_key(p): p for p in only}
+        results = [r for key, r in checked.results if key in wanted]
+        listed = {key for key, _ in checked.results}
+        # A file the folder listing missed (agencies/ cannot be listed): read it alone.
+        results.extend(
+            check_agency_path(context, path, _read(path))
+            for key, path in wanted.items()
+            if key not in listed
+        )
         collection_findings = []
     result = ValidationResult(
         tuple(results),
@@ -119,7 +124,7 @@ def _check_collection(
         tuple(collection_findings) + tuple(missing),
         (collection_display,) if only is None else (),
     )
-    return _Checked(result, store, context)
+    return _Checked(result, checked.store, context)
 
 
 def validate_paths(paths: Sequence[Path], options: RunOptions | None = None) -> ValidationResult:
@@ -132,23 +137,18 @@ def validate_paths(paths: Sequence[Path], options: RunOptions | None = None) -> 
     collection_findings: list[Finding] = []
     collection_files: list[str] = []
     collection: Collection | None = None
-    loose: dict[Path | None, list[Path]] = {}
-    for path in paths:
-        if path.is_dir():
-            checked = _check_collection(folder_root(path), only=None, options=options, keep=False)
-            files.extend(checked.result.files)
-            collection_findings.extend(checked.result.collection_findings)
-            collection_files.extend(checked.result.collection_files)
-            collection = collection or checked.result.collection
-        elif path.name == COLLECTION_FILE:
-            found, _context, findings = check_collection(_read(path), str(path))
-            collection_files.append(str(path))
-            collection = collection or found
-            collection_findings.extend(findings)
-        elif path.exists():
-            loose.setdefault(collection_root_of(path), []).append(path)
-        else:
-            raise UsageError(f"{path}: no such file or folder")
+    roots, collection_paths, loose = _arguments(paths)
+    for root in roots:
+        checked = _check_collection(root, only=None, options=options, keep=False)
+        files.extend(checked.result.files)
+        collection_findings.extend(checked.result.collection_findings)
+        collection_files.extend(checked.result.collection_files)
+        collection = collection or checked.result.collection
+    for path in collection_paths:
+        found, _context, findings = _check_collection_file(path)
+        collection_files.append(display_path(path))
+        collection = collection or found
+        collection_findings.extend(findings)
     for collection_root, members in loose.items():
         if collection_root is None:
             files.extend(_check_outside_collection(member) for member in members)
@@ -161,10 +161,43 @@ def validate_paths(paths: Sequence[Path], options: RunOptions | None = None) -> 
     )
 
 
+def _arguments(
+    paths: Sequence[Path],
+) -> tuple[list[Path], list[Path], dict[Path | None, list[Path]]]:
+    """The collections to check in full, the collection files and the agency files (by
+    collection) that ``paths`` name, each once however often or however it is named: a
+    file of a collection checked in full is not checked again."""
+    roots: dict[str, Path] = {}
+    collection_paths: dict[str, Path] = {}
+    loose: dict[str, tuple[Path | None, dict[str, Path]]] = {}
+    for path in paths:
+        if os.path.isdir(path):
+            root = folder_root(path)
+            roots.setdefault(os.path.realpath(root), root)
+        elif path.name == COLLECTION_FILE:
+            collection_paths.setdefault(entry_key(path), path)
+        elif os.path.lexists(path):
+            root_of = collection_root_of(path)
+            key = os.path.realpath(root_of) if root_of is not None else ""
+            members = loose.setdefault(key, (root_of, {}))[1]
+            members.setdefault(entry_key(path), path)
+        else:
+            raise UsageError(f"{display_path(path)}: no such file or folder")
+    in_full = set(roots)
+    files = [p for p in collection_paths.values() if os.path.realpath(p.parent) not in in_full]
+    grouped = {
+        root_of: list(members.values())
+        for key, (root_of, members) in loose.items()
+        if key not in in_full
+    }
+    return list(roots.values()), files, grouped
+
+
 def _check_outside_collection(path: Path) -> FileResult:
-    result = check_agency(_read(path), str(path), path.stem, NO_COLLECTION)
+    display = display_path(path)
+    result = check_agency(_read(path), display, path.stem, NO_COLLECTION)
     missing = Finding(
-        str(path),
+        display,
         1,
         1,
         "collection-missing",
@@ -299,7 +332,7 @@ def check_text(
     others = [p for p in agency_files(root) if p.stem != agency_id]
     results, _store = check_files(
         others,
-        partial(_check_agency_path, context),
+        partial(check_agency_path, context),
         context_key=context_key(context),
         options=options or RunOptions(),
         keep=False,

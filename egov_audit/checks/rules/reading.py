@@ -12,6 +12,35 @@ RULES = (
         lowerable=False,
     ),
     Rule(
+        "file-outside-collection",
+        Severity.ERROR,
+        "The file (or agencies/) is a symbolic link leading out of the collection folder; "
+        "it is not read, so nothing of what it points to is shown.",
+        "Copy the declaration into the collection folder instead of linking to it.",
+        lowerable=False,
+    ),
+    Rule(
+        "file-name-encoding",
+        Severity.ERROR,
+        "The file name is not valid UTF-8, so it names no agency; the file is not read.",
+        "Rename the file to <agency-id>.yaml.",
+        lowerable=False,
+    ),
+    Rule(
+        "file-name-suffix",
+        Severity.ERROR,
+        "The file name ends in .yaml or .yml in another case (.YAML, .Yml); it is not read.",
+        "Rename it to <agency-id>.yaml.",
+        lowerable=False,
+    ),
+    Rule(
+        "agency-file-duplicate",
+        Severity.ERROR,
+        "Two files declare one agency (abfa.yaml and abfa.yml); neither is counted.",
+        "Keep one of the two files.",
+        lowerable=False,
+    ),
+    Rule(
         "yaml-too-large",
         Severity.ERROR,
         "The file is larger than the size limit.",
