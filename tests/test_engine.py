@@ -9,7 +9,7 @@ from egov_audit.aggregate.report import build_report
 from egov_audit.model.period import parse_period
 from egov_audit.render.report.json import render as report_json
 from egov_audit.runner import Context, RunOptions, load_collection, validate_paths
-from egov_audit.runner.collection import context_key as context_fingerprint
+from egov_audit.runner.agencies import context_key as context_fingerprint
 
 
 def _report(root: Path, options: RunOptions) -> str:

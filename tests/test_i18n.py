@@ -45,7 +45,7 @@ def _source_messages() -> dict[Key, str | tuple[str, str]]:
         str(PACKAGE), method_map=method_map
     ):
         msgid = message if isinstance(message, str) else message[0]
-        found[(context, msgid)] = message
+        found[(context, msgid)] = message if isinstance(message, str) else (message[0], message[1])
     return found
 
 
@@ -87,8 +87,9 @@ def test_every_message_is_translated(lang: str) -> None:
         assert not entry.fuzzy, key
         if isinstance(message, tuple):
             assert entry.pluralizable, key
-            forms = entry.string
-            assert isinstance(forms, tuple) and len(forms) == catalog.num_plurals, key
+            plural = entry.string
+            assert isinstance(plural, tuple) and len(plural) == catalog.num_plurals, key
+            forms: tuple[object, ...] = plural
             wanted = _placeholders(message[0]) | _placeholders(message[1])
         else:
             forms = (entry.string,)

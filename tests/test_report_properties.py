@@ -65,7 +65,8 @@ def collections(draw: st.DrawFn) -> dict[str, Any]:
                 counts: dict[str, Any] = {}
                 for year, mon in sorted(months):
                     key = f"{year:04d}-{mon:02d}"
-                    if channels and draw(st.booleans()):
+                    split_month: bool = draw(st.booleans())
+                    if channels and split_month:
                         split = {c: draw(st.integers(0, 500)) for c in channels}
                         split["in_person"] = draw(st.integers(0, 50))
                         counts[key] = split
@@ -79,7 +80,8 @@ def collections(draw: st.DrawFn) -> dict[str, Any]:
     for agency, items in agencies.items():
         for service in items:
             others = [f"{a}/{s}" for a, s in ids if a != agency]
-            if others and draw(st.booleans()):
+            depends: bool = draw(st.booleans())
+            if others and depends:
                 service["depends_on"] = draw(
                     st.lists(st.sampled_from(others), unique=True, min_size=1, max_size=2)
                 )
@@ -240,7 +242,7 @@ def test_invariants_of_every_report(data: dict[str, Any]) -> None:
             for row in found.agencies:
                 assert 0 <= row.full_share <= 1
             # ranks: competition ranking, 1 first, ties share
-            ranks = [r.rank for r in found.ranked]
+            ranks = [r.rank or 0 for r in found.ranked]
             assert ranks == sorted(ranks) and (not ranks or ranks[0] == 1)
             # every renderer runs, and JSON is JSON
             for output in ReportFormat:

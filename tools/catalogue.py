@@ -246,7 +246,7 @@ def _growth(data: DataFile, where: Where, value: object) -> float:
 
 
 def _greek_services(data: DataFile, where: Where) -> tuple[GreekService, ...]:
-    services = []
+    services: list[GreekService] = []
     for index in range(len(data.items(where))):
         at = [*where, index]
         entry = data.record(at, GREEK_SERVICE, GREEK_OPTIONAL)
