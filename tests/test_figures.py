@@ -410,3 +410,17 @@ def test_a_split_by_an_undeclared_channel_is_an_error(tmp_path: Path) -> None:
     # line 15: "2020-01": {"portal": 5, "mobile": 3} (mobile at column 32); line 23: the
     # in-person service's month, portal at column 19
     assert found == [("split-channel-undeclared", 15, 32), ("split-channel-undeclared", 23, 19)]
+
+
+def test_shares_that_should_add_up_to_100_say_when_rounding_does_not(tmp_path: Path) -> None:
+    root = collection(
+        tmp_path,
+        a=declaration(
+            "a", service("x"), service("y", status="partial"), service("z", status="in_person")
+        ),
+    )
+    text = report_markdown.render(report(root, "2021"))
+    status = text.split("## Services by status")[1].split("##")[0]
+    assert "Each share is rounded on its own, so here they add up to 99.9%, not 100%." in status
+    channels = text.split("## Delivery channels")[1].split("##")[0]
+    assert "rounded on its own" not in channels  # 2 portal offerings: 100.0%

@@ -24,7 +24,13 @@ from egov_audit.render.report.labels import (
     ref_name,
 )
 from egov_audit.render.report.links import benchmark_tables, interoperability_tables
-from egov_audit.render.report.table import Table, aligned, no_data, with_cut
+from egov_audit.render.report.table import (
+    Table,
+    aligned,
+    no_data,
+    with_cut,
+    with_rounding_note,
+)
 
 __all__ = [
     "AGENCY_HEADERS",
@@ -64,7 +70,7 @@ def status_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
             "Shares are of all services; of the {known} whose status is known (not "
             "unverified), {full} are fully electronic ({share})."
         ).format(known=tr.number(known), full=tr.number(full), share=tr.percent(full, known))
-    return Table(
+    table = Table(
         tr.gettext("Services by status"),
         note,
         [tr.gettext("Status"), tr.gettext("Services"), tr.gettext("Share")],
@@ -74,6 +80,7 @@ def status_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
         ],
         [(n, total) for n in report.by_status.values()],
     )
+    return with_rounding_note(table, list(report.by_status.values()), total, tr)
 
 
 def new_services_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
@@ -81,7 +88,7 @@ def new_services_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Tab
     total = report.new_services_total
     both = report.new_transactional_or_interactive
     year = tr.integer(report.period.year)
-    return Table(
+    table = Table(
         tr.gettext("New services in {year}").format(year=year),
         tr.ngettext(
             "{count} services launched in {year} (up to the end of the period); "
@@ -105,6 +112,7 @@ def new_services_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Tab
         ],
         [(n, total) for n in report.new_services_by_type.values()],
     )
+    return with_rounding_note(table, list(report.new_services_by_type.values()), total, tr)
 
 
 def audience_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
@@ -125,7 +133,7 @@ def audience_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
 def channel_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
     """Share of all service-channel offerings."""
     total = report.offerings_total
-    return Table(
+    table = Table(
         tr.gettext("Delivery channels"),
         tr.ngettext(
             "Share of all {count} service-channel offerings (a service on two channels "
@@ -141,6 +149,7 @@ def channel_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
         ],
         [(n, total) for n in report.channel_offerings.values()],
     )
+    return with_rounding_note(table, list(report.channel_offerings.values()), total, tr)
 
 
 def monthly_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from egov_audit.aggregate.figures import Cut
-from egov_audit.render.i18n import Translator
+from egov_audit.render.i18n import Translator, round_half_up
 
 
 @dataclass(frozen=True)
@@ -60,3 +63,17 @@ def with_cut(note: str, found: Cut, tr: Translator) -> str:
     """A note followed by its cut note, when the list was cut."""
     extra = cut_note(found, tr)
     return f"{note} {extra}" if extra and note else extra or note
+
+
+def with_rounding_note(table: Table, counts: Sequence[int], total: int, tr: Translator) -> Table:
+    """The table, with a note when its shares (which should add up to 100%) do not once
+    each is rounded on its own."""
+    if not total:
+        return table
+    rounded = sum(round_half_up(Decimal(100 * count) / Decimal(total)) for count in counts)
+    if rounded == 100:
+        return table
+    note = tr.gettext(
+        "Each share is rounded on its own, so here they add up to {sum}%, not 100%."
+    ).format(sum=tr.digits(str(rounded)))
+    return dataclasses.replace(table, note=f"{table.note} {note}" if table.note else note)
