@@ -21,12 +21,15 @@ from egov_audit.model.inventory import (
     Channel,
     Collection,
     Declaration,
+    HistoryEntry,
     MonthlyCounts,
     Record,
     Service,
     ServiceType,
+    State,
     Status,
     latest_transaction_year,
+    state_on,
 )
 
 __all__ = [
@@ -43,12 +46,15 @@ __all__ = [
     "ExcludedFile",
     "FileResult",
     "Finding",
+    "HistoryEntry",
     "MonthlyCounts",
     "Record",
     "Service",
     "ServiceType",
     "Severity",
+    "State",
     "Status",
     "ValidationResult",
     "latest_transaction_year",
+    "state_on",
 ]

@@ -96,3 +96,23 @@ def today(calendar: Calendar) -> Day:
         return (now.year, now.month, now.day)
     now_g = datetime.date.today()
     return (now_g.year, now_g.month, now_g.day)
+
+
+def month_end(calendar: Calendar, month: Month) -> Day:
+    """The last day of ``month`` in the calendar (1399-12-30, 1398-12-29, 2020-02-29)."""
+    year, number = month
+    if calendar is Calendar.JALALI:
+        if number <= 6:
+            return (year, number, 31)
+        if number <= 11:
+            return (year, number, 30)
+        return (year, 12, 30 if jdatetime.date(year, 1, 1).isleap() else 29)
+    following = (
+        datetime.date(year + 1, 1, 1) if number == 12 else datetime.date(year, number + 1, 1)
+    )
+    return (year, number, (following - datetime.timedelta(days=1)).day)
+
+
+def format_day(day: Day) -> str:
+    """Write a date as ``YYYY-MM-DD``."""
+    return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}"

@@ -146,6 +146,19 @@ class Collection:
 
 
 @dataclass(frozen=True, slots=True)
+class HistoryEntry(Record):
+    """A service's state from a date on, as its ``history`` declares it.
+
+    The state lasts until the next entry, or until ``declared_on``, from which the
+    service's top-level ``status``, ``channels`` and ``in_person_steps`` hold."""
+
+    on: Day
+    status: Status
+    channels: tuple[Channel, ...] = ()
+    in_person_steps: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Service(Record):
     """One declared service, reduced to what checks across files and reports need."""
 
@@ -165,6 +178,8 @@ class Service(Record):
     benchmarks: tuple[str, ...] = ()
     channel_splits: tuple[tuple[Month, tuple[tuple[str, int], ...]], ...] = ()
     """For months declared split by channel: ``(month, ((channel, count), ...))``."""
+    history: tuple[HistoryEntry, ...] = ()
+    """Earlier states, in date order, all before the declaration's ``declared_on``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +191,32 @@ class Declaration(Record):
     verified: bool
     services: tuple[Service, ...]
     source: str
+
+
+State = Service | HistoryEntry
+"""A service's state: its own top-level fields or a history entry's (``status``,
+``channels``, ``in_person_steps``)."""
+
+
+def state_on(service: Service, declared_on: Day, day: Day) -> tuple[State, bool]:
+    """The service's state on ``day``, and whether a dated state covers that day.
+
+    From ``declared_on`` on, the top-level fields hold; before it, the latest history
+    entry on or before ``day``. A day before every dated state (no history, or a history
+    that starts later) takes the earliest state known, and is reported as not dated."""
+    if day >= declared_on:
+        return service, True
+    history = service.history
+    if not history:
+        return service, False
+    found: HistoryEntry | None = None
+    for entry in history:
+        if entry.on > day:
+            break
+        found = entry
+    if found is None:
+        return history[0], False
+    return found, True
 
 
 PLACEHOLDER_SERVICE_ID = "example-service"
