@@ -13,6 +13,7 @@ from egov_audit.checks import schema
 from egov_audit.checks.collector import Collector, load_document, schema_findings
 from egov_audit.checks.context import Context
 from egov_audit.checks.convert import to_declaration
+from egov_audit.checks.history import check_history
 from egov_audit.model import (
     PLACEHOLDER_SERVICE_ID,
     PLACEHOLDER_SERVICE_NAME,
@@ -93,6 +94,7 @@ def check_agency(
                 launched,
             )
             _split_checks(collector, service, [*at, "transactions"])
+            check_history(collector, context, service, at, declared_on, launched)
             _benchmark_checks(collector, service.get("benchmarks"), [*at, "benchmarks"])
             dependencies.extend(
                 _dependency_refs(

@@ -11,6 +11,7 @@ from egov_audit.model import (
     Audience,
     Channel,
     Declaration,
+    HistoryEntry,
     MonthlyCounts,
     Service,
     ServiceType,
@@ -63,6 +64,7 @@ def to_declaration(data: dict[str, Any], display: str, calendar: Calendar) -> De
                 depends_on=shared(tuple(sys.intern(t) for t in raw.get("depends_on") or ())),
                 benchmarks=shared(tuple(raw.get("benchmarks") or ())),
                 channel_splits=tuple(sorted(splits)),
+                history=_history(raw.get("history"), calendar, shared),
             )
         )
     declared_on = parse_date(calendar, data["declared_on"])
@@ -74,3 +76,23 @@ def to_declaration(data: dict[str, Any], display: str, calendar: Calendar) -> De
         services=tuple(services),
         source=display,
     )
+
+
+def _history(entries: Any, calendar: Calendar, shared: _Shared) -> tuple[HistoryEntry, ...]:
+    if not entries:
+        return ()
+    found = []
+    for entry in entries:
+        day = parse_date(calendar, entry["on"])
+        assert day is not None
+        status = Status(entry["status"])
+        steps = entry.get("in_person_steps")
+        found.append(
+            HistoryEntry(
+                on=day,
+                status=status,
+                channels=shared(tuple(Channel(c) for c in entry.get("channels") or ())),
+                in_person_steps=sys.intern(steps) if steps else None,
+            )
+        )
+    return tuple(found)

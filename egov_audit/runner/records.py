@@ -325,6 +325,8 @@ def _make_column(annotation: Any) -> ColumnCodec:
     variadic = _variadic(base)
     if variadic is not None and inner is None and (variadic[1] is str or _is_enum(variadic[1])):
         return _variadic_column(*variadic)
+    if variadic is not None and inner is None and variadic[0] is tuple and _is_record(variadic[1]):
+        return _records_column(variadic[1])
     if _is_months(base) and inner is None:
         return _months_column()
     encode, decode = scalar(annotation)
@@ -368,6 +370,29 @@ def _variadic_column(build: Callable[[Any], Any], item: Any) -> ColumnCodec:
         else:
             table = {k: build(k) for k in set(keys)}
         return list(map(table.__getitem__, keys))
+
+    return encode, decode
+
+
+def _records_column(kind: type[Any]) -> ColumnCodec:
+    """Tuples of records (a service's history): ``[records per row, one table of them all]``,
+    so that the many rows without any cost one number each."""
+    encode_table, decode_table = _table(kind)
+    empty: tuple[Any, ...] = ()
+
+    def encode(values: list[Any]) -> Any:
+        return [list(map(len, values)), encode_table([r for value in values for r in value])]
+
+    def decode(value: Any, size: int) -> list[Any]:
+        if type(value) is not list or len(value) != 2:
+            raise Damaged(f"not {kind.__name__} records")
+        lengths = _typed(value[0], size, frozenset({int}))
+        _in_range(lengths)
+        records = decode_table(value[1])
+        if len(records) != sum(lengths):
+            raise Damaged(f"not {kind.__name__} records")
+        ends = list(accumulate(lengths))
+        return [records[a:b] if b > a else empty for a, b in zip([0, *ends], ends, strict=False)]
 
     return encode, decode
 

@@ -9,7 +9,15 @@ has its own module.
 
 from __future__ import annotations
 
-from egov_audit.checks.rules import agency, collection, dependencies, reading, schema, services
+from egov_audit.checks.rules import (
+    agency,
+    collection,
+    dependencies,
+    history,
+    reading,
+    schema,
+    services,
+)
 from egov_audit.checks.rules.registry import Rule, UnknownRuleError
 
 FAMILIES = {
@@ -18,6 +26,7 @@ FAMILIES = {
     "collection": collection.RULES,
     "agency": agency.RULES,
     "services": services.RULES,
+    "history": history.RULES,
     "dependencies": dependencies.RULES,
 }
 """Rule families in the order they are documented."""
