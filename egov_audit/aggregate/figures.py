@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from egov_audit.aggregate.progress import NO_PROGRESS, Progress, SeriesPoint
 from egov_audit.model import (
     AgencyRef,
     Audience,
@@ -15,7 +16,7 @@ from egov_audit.model import (
     Status,
 )
 from egov_audit.model.benchmarks import BenchmarkItem, Catalogue
-from egov_audit.model.calendars import Month
+from egov_audit.model.calendars import Day, Month
 from egov_audit.model.findings import BrokenReference, ExcludedFile
 from egov_audit.model.period import Period
 
@@ -221,6 +222,18 @@ class ReadinessReport:
     new_in_period_by_type: dict[ServiceType, int] | None = None
     broken_references: tuple[BrokenReference, ...] = ()
     transactions_of_new_services: int = 0
+    as_of: Day | None = None
+    """The date every service's state (status, channels, in-person steps) is taken at: the
+    period's last day unless asked otherwise."""
+    undated_services: int = 0
+    """Services in the period with no dated state on ``as_of``: no history reaching back
+    to it, so their earliest known state (for most, the declared one) is used."""
+    services_with_history: int = 0
+    """Services in the period whose declarations give them a history."""
+    progress: Progress = NO_PROGRESS
+    series: tuple[SeriesPoint, ...] = ()
+    """The fully electronic share at the end of each quarter or year (empty without any
+    history)."""
 
     @property
     def excluded_files(self) -> tuple[str, ...]:
@@ -345,9 +358,14 @@ class ReadinessReport:
         return [row for row in self.agencies if row.rank is None]
 
 
-def counts_in(service: Service, period: Period) -> bool:
-    """Whether a service exists in the period (launched no later than its last month)."""
-    return service.launched_on is None or service.launched_on[:2] <= period.end
+def counts_in(service: Service, period: Period, as_of: Day | None = None) -> bool:
+    """Whether a service exists in the period: launched no later than its last month (or,
+    for a report as of another date, on or before that date)."""
+    if service.launched_on is None:
+        return True
+    if as_of is not None:
+        return service.launched_on <= as_of
+    return service.launched_on[:2] <= period.end
 
 
 def share(count: int, total: int) -> float:

@@ -31,6 +31,7 @@ from egov_audit.aggregate.figures import (
     share,
 )
 from egov_audit.aggregate.interop import interoperability
+from egov_audit.aggregate.progress import ProgressTally, Timeline
 from egov_audit.model import (
     AgencyRef,
     Audience,
@@ -42,9 +43,10 @@ from egov_audit.model import (
     ServiceType,
     Status,
     latest_transaction_year,
+    state_on,
 )
 from egov_audit.model.benchmarks import catalogues
-from egov_audit.model.calendars import Month
+from egov_audit.model.calendars import Calendar, Day, Month, month_end
 from egov_audit.model.period import Period, year_period
 
 __all__ = [
@@ -94,14 +96,17 @@ def build_report(
     rule: RankingRule | None = None,
     excluded: Sequence[ExcludedFile] = (),
     broken_references: Sequence[BrokenReference] = (),
+    as_of: Day | None = None,
 ) -> ReadinessReport:
     """Compute the readiness report of ``declarations`` for ``period``.
 
-    One pass over the declarations, which may be a generator: a national collection's
-    services are read one declaration at a time and only counts are kept (plus each
-    service's status, for the dependencies, and the services that depend on others).
+    Every figure takes each service's state on ``as_of`` (by default the last day of the
+    period), from its history; a service counts if it was launched by then. One pass over
+    the declarations, which may be a generator: a national collection's services are read
+    one declaration at a time and only counts are kept (plus each service's status, for
+    the dependencies, and the services that depend on others).
     """
-    tally = _Tally(period)
+    tally = _Tally(period, collection.calendar, as_of)
     for declaration in declarations:
         tally.add(declaration)
     return tally.report(collection, rule or RankingRule(), excluded, broken_references)
@@ -110,8 +115,17 @@ def build_report(
 class _Tally:
     """The running counts of :func:`build_report`."""
 
-    def __init__(self, period: Period) -> None:
+    def __init__(self, period: Period, calendar: Calendar, as_of: Day | None) -> None:
         self.period = period
+        self.calendar = calendar
+        self.as_of = as_of or month_end(calendar, period.end)
+        start = period.start
+        self.progress = ProgressTally(
+            month_end(calendar, (start[0] - 1, 12) if start[1] == 1 else (start[0], start[1] - 1))
+        )
+        self.timeline = Timeline()
+        self.undated = 0
+        self.with_history = 0
         self.agencies: dict[str, AgencyRef] = {}
         self.verified = 0
         self.by_status: Counter[Status] = Counter()
@@ -140,7 +154,9 @@ class _Tally:
         channel_counts: Counter[Channel] = Counter()
         split_counts: Counter[str] = Counter()
         agency_transactions = 0
+        as_of, since, declared_on = self.as_of, self.progress.since, declaration.declared_on
         for index, service in enumerate(declaration.services):
+            self.timeline.add(service, declared_on)
             # A month's declared count is a fact: it counts in its month whether or not the
             # service was launched by then (validate warns: transactions-before-launch).
             transactions = 0
@@ -152,30 +168,40 @@ class _Tally:
             for month, split in service.channel_splits:
                 if period.contains(month):
                     split_counts.update(dict(split))
-            if not counts_in(service, period):
+            if not counts_in(service, period, as_of):
                 continue
-            status_counts[service.status] += 1
-            self.audiences.update(service.audience)
-            channel_counts.update(service.channels)
             launched = service.launched_on
-            if launched is not None and launched[0] == period.year:
+            state, dated = state_on(service, declared_on, as_of)
+            self.undated += not dated
+            self.with_history += bool(service.history)
+            status = state.status
+            global_id = f"{agency.id}/{service.id}"
+            if launched is None or launched <= since:
+                before, dated_before = state_on(service, declared_on, since)
+                self.progress.add(global_id, before, state, dated_before)
+            else:
+                self.progress.add(global_id, None, state, True)
+            status_counts[status] += 1
+            self.audiences.update(service.audience)
+            channel_counts.update(state.channels)
+            if launched is not None and launched[0] == period.year and launched[:2] <= period.end:
                 self.new_by_type[service.type] += 1
             if launched is not None and period.contains(launched[:2]):
                 self.new_in_period[service.type] += 1
                 self.new_transactions += transactions
-            global_id = f"{agency.id}/{service.id}"
-            self.status_of[global_id] = service.status
+            self.status_of[global_id] = status
             if service.depends_on:
                 self.dependents.append(
-                    (agency.id, service.id, service.status, service.depends_on, transactions)
+                    (agency.id, service.id, status, service.depends_on, transactions)
                 )
             self.covered.update(service.benchmarks)
-            if service.status is Status.FULL:
+            steps = state.in_person_steps
+            if status is Status.FULL:
                 self.covered_full.update(service.benchmarks)
-            elif service.in_person_steps:
-                key = " ".join(service.in_person_steps.casefold().split()).rstrip(".")
+            elif steps:
+                key = " ".join(steps.casefold().split()).rstrip(".")
                 self.steps[key] += 1
-                first = (agency.id, index, service.in_person_steps.strip())
+                first = (agency.id, index, steps.strip())
                 if key not in self.step_text or first < self.step_text[key]:
                     self.step_text[key] = first
         self.by_status.update(status_counts)
@@ -253,6 +279,11 @@ class _Tally:
             new_in_period_by_type={kind: self.new_in_period[kind] for kind in ServiceType},
             broken_references=tuple(broken_references),
             transactions_of_new_services=self.new_transactions,
+            as_of=self.as_of,
+            undated_services=self.undated,
+            services_with_history=self.with_history,
+            progress=self.progress.result(),
+            series=self.timeline.series(self.calendar, self.period.end),
         )
 
     def _benchmarks(self) -> tuple[BenchmarkCoverage, ...]:

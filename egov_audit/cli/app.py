@@ -20,6 +20,7 @@ from egov_audit.cli import (
     benchmarks,
     cache,
     diff,
+    export,
     import_,
     init,
     report,
@@ -158,7 +159,7 @@ def _main(
     _state["debug"] = debug
 
 
-for command in (validate, report, schema, benchmarks, init, import_, diff, rules, cache):
+for command in (validate, report, export, schema, benchmarks, init, import_, diff, rules, cache):
     command.register(app)
 
 

@@ -24,6 +24,13 @@ from egov_audit.cli.common import (
     stderr,
     write_output,
 )
+from egov_audit.cli.snapshot import (
+    AS_OF_HELP,
+    CSV_TABLE_HELP,
+    CsvTable,
+    snapshot_period,
+    write_series,
+)
 from egov_audit.model.calendars import format_month
 from egov_audit.model.errors import CollectionError, Remedy, UsageError
 from egov_audit.model.period import PERIOD_HELP, Period, parse_period
@@ -50,11 +57,19 @@ def report(
             "--compare",
             "-c",
             help="Set each headline figure beside the same figure for this other period "
-            "(same forms as --period), with the change in times and percent. Statuses are "
-            "as declared now; a service counts in the other period if it was launched by then.",
+            "(same forms as --period), with the change in times and percent. Each period "
+            "takes every service's state at its own end, from the services' history; a "
+            "service counts in the other period if it was launched by then.",
             show_default=False,
         ),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="DATE", help=AS_OF_HELP, show_default=False),
+    ] = None,
+    csv_table: Annotated[
+        CsvTable, typer.Option("--csv-table", help=CSV_TABLE_HELP)
+    ] = CsvTable.AGENCIES,
     output_format: Annotated[
         ReportFormat,
         typer.Option(
@@ -150,7 +165,7 @@ def report(
             remedy=Remedy.VALIDATE,
             target=str(collection),
         )
-    chosen = parse_period(period) if period else loaded.default_period()
+    chosen, snapshot = snapshot_period(period, as_of, loaded)
     other = parse_period(compare_with) if compare_with else None
     for option, asked in (("--period", period and chosen), ("--compare", other)):
         if asked:
@@ -165,6 +180,7 @@ def report(
         rule=rule,
         excluded=excluded,
         broken_references=broken,
+        as_of=snapshot,
     )
     previous = (
         build_report(
@@ -184,7 +200,10 @@ def report(
             f"run 'egov-audit validate {collection}' to see why"
         )
     language = lang or loaded.collection.language or Language.EN
-    _write(readiness, previous, language, output_format, output, force)
+    if csv_table is CsvTable.SERIES:
+        write_series(readiness, output_format.value, output, force)
+    else:
+        _write(readiness, previous, language, output_format, output, force)
     if strict and loaded.excluded:
         stderr().print(f"error: --strict: {len(loaded.excluded)} file(s) left out of the figures")
         raise typer.Exit(EXIT_FINDINGS)

@@ -116,3 +116,11 @@ def month_end(calendar: Calendar, month: Month) -> Day:
 def format_day(day: Day) -> str:
     """Write a date as ``YYYY-MM-DD``."""
     return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}"
+
+
+def to_gregorian(calendar: Calendar, day: Day) -> datetime.date:
+    """The Gregorian date of a date of the calendar (for outputs that need ISO dates)."""
+    if calendar is Calendar.JALALI:
+        converted: datetime.date = jdatetime.date(*day).togregorian()
+        return converted
+    return datetime.date(*day)

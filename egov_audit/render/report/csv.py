@@ -27,6 +27,7 @@ from egov_audit.aggregate.report import ReadinessReport
 from egov_audit.model import Channel, Status
 from egov_audit.render.i18n import translator
 from egov_audit.render.report.labels import ref_name
+from egov_audit.render.report.progress_data import series_rows
 
 BOM = "\ufeff"
 HEADERS = (
@@ -95,4 +96,13 @@ def render(
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerows([safe_cell(cell) for cell in row] for row in rows(report, lang))
+    return BOM + buffer.getvalue()
+
+
+def render_series(report: ReadinessReport) -> str:
+    """The fully electronic share at the end of each quarter or year, as CSV text with a
+    byte order mark: ``label, start, end, as_of, services, full, partial, in_person,
+    unknown, full_share, undated`` (a header alone when no service has a history)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(series_rows(report))
     return BOM + buffer.getvalue()

@@ -29,6 +29,7 @@ from egov_audit.aggregate.report import (
 )
 from egov_audit.model import AgencyRef, Status
 from egov_audit.model.calendars import Month, format_month
+from egov_audit.render.report.progress_data import day_text, progress, series, statuses
 
 REPORT_VERSION = 2
 
@@ -70,10 +71,11 @@ INTEROPERABILITY_DEFINITION = (
     "either, grouped by the agency providing that service."
 )
 COMPARE_NOTE = (
-    "Statuses are as declared now: a declaration holds one status per service, so both "
-    "periods use today's statuses, and a service counts in an earlier period if it was "
-    "launched by then. Counts change as a ratio and in percent of the earlier figure; "
-    "shares change in percentage points."
+    "Each period takes every service's state at its own end (statuses.as_of and "
+    "compare.period.as_of), from the services' history; a service without a history "
+    "reaching back that far keeps its declared state (compare.period.undated counts them), "
+    "and a service counts in a period if it was launched by its end. Counts change as a "
+    "ratio and in percent of the earlier figure; shares change in percentage points."
 )
 
 
@@ -203,6 +205,8 @@ def _comparison(report: ReadinessReport, previous: ReadinessReport) -> dict[str,
             "start": format_month(period.start),
             "end": format_month(period.end),
             "months_with_data": [format_month(m) for m in previous.months_with_data],
+            "as_of": day_text(previous.as_of),
+            "undated": previous.undated_services,
         },
         "coverage_differs": coverage_differs(report, previous),
         "note": COMPARE_NOTE,
@@ -259,6 +263,7 @@ def to_dict(report: ReadinessReport, previous: ReadinessReport | None = None) ->
             "months": [format_month(m) for m in period.months],
             "months_with_data": [format_month(m) for m in report.months_with_data],
         },
+        "statuses": statuses(report),
         "exclusions": _exclusions(report),
         "agencies": {
             "expected": report.agencies_expected,
@@ -318,6 +323,8 @@ def to_dict(report: ReadinessReport, previous: ReadinessReport | None = None) ->
         },
         "agency_table": [_row(row) for row in report.agencies],
         **_insights(report),
+        "progress": progress(report),
+        "series": series(report),
         **({"compare": _comparison(report, previous)} if previous is not None else {}),
     }
 

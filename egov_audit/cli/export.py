@@ -1,0 +1,196 @@
+"""``egov-audit export``: the inventory for other systems, or an agency's workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from egov_audit.cli.common import NoCacheOption, WorkersOption, run_options, stderr, write_output
+from egov_audit.cli.report import _require_data
+from egov_audit.io.files import write_new_file
+from egov_audit.model.display import printable
+from egov_audit.model.errors import CollectionError, Remedy, UsageError
+from egov_audit.model.period import PERIOD_HELP, Period, parse_period
+from egov_audit.render.export import ExportFormat
+from egov_audit.render.i18n import Language
+from egov_audit.runner import LoadedCollection, load_collection
+
+
+def export(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="PATH",
+            help="A collection folder, or one agency's declaration (agencies/<id>.yaml).",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="cpsv-ap: CPSV-AP 3.2.0 as JSON-LD; turtle: the same as Turtle; csv and "
+            "xlsx: one row per service with its agency, every field and the period's "
+            "transactions. For a declaration file, xlsx only: the workbook 'import' reads. "
+            "Default: cpsv-ap for a collection, xlsx for a declaration.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file. Default: standard output; for xlsx, <id>.xlsx "
+            "(the agency's or the collection's id) in the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite --output if it exists.")
+    ] = False,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            help=f"csv and xlsx of a collection: the months whose transactions are given: "
+            f"{PERIOD_HELP}. Default: the latest year with transaction data.",
+            show_default=False,
+        ),
+    ] = None,
+    base_uri: Annotated[
+        str | None,
+        typer.Option(
+            "--base-uri",
+            help="cpsv-ap and turtle: the start of every IRI the export makes, e.g. "
+            "https://data.example.org/qom/ (ending in / or #). Default: "
+            "urn:egov-audit:<collection-id>/.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="The agency workbook's headers and choices. Default: the collection's "
+            "language, else en.",
+            show_default=False,
+        ),
+    ] = None,
+    workers: WorkersOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Export the inventory for other systems, or an agency's declaration as a workbook.
+
+    A collection exports as CPSV-AP 3.2.0 linked data (the EU's Core Public Service
+    Vocabulary Application Profile; it conforms to the profile's SHACL shapes), for
+    national and EU portals, or as a table of services for open-data portals. A
+    declaration file exports as a workbook in exactly the layout 'egov-audit import' reads:
+    a services sheet with drop-down lists, a months sheet with the transactions (split by
+    channel where the declaration splits them) and an instructions sheet. Files with
+    errors are left out of a collection's export, with a warning.
+
+    Examples:
+
+      egov-audit export inventories/qom --format cpsv-ap -o qom.jsonld
+
+      egov-audit export inventories/qom -f turtle --base-uri https://data.example.org/qom/
+
+      egov-audit export inventories/qom -f csv --period 1399-H1 -o qom-services.csv
+
+      egov-audit export inventories/qom/agencies/abfa.yaml --format xlsx -o abfa.xlsx
+    """
+    if path.is_dir():
+        _export_collection(
+            path,
+            output_format or ExportFormat.CPSV_AP,
+            output,
+            force,
+            period,
+            base_uri,
+            workers,
+            no_cache,
+        )
+        return
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    del lang
+    raise UsageError(f"{path}: give the collection folder (the one holding collection.yaml)")
+
+
+def _export_collection(
+    root: Path,
+    output_format: ExportFormat,
+    output: Path | None,
+    force: bool,
+    period: str | None,
+    base_uri: str | None,
+    workers: int | None,
+    no_cache: bool,
+) -> None:
+    try:
+        loaded = load_collection(root, run_options(workers, no_cache))
+    except CollectionError as error:
+        raise UsageError(str(error), remedy=Remedy.VALIDATE, target=str(root)) from None
+    if loaded.excluded:
+        stderr().print(
+            f"warning: {len(loaded.excluded)} file(s) with errors are left out; "
+            f"run 'egov-audit validate {printable(str(root))}' to see why",
+            markup=False,
+        )
+    if output_format in (ExportFormat.CPSV_AP, ExportFormat.TURTLE):
+        _linked_data(loaded, output_format, output, force, base_uri)
+        return
+    if base_uri is not None:
+        raise UsageError("--base-uri is for --format cpsv-ap and turtle")
+    from egov_audit.render.export import rows
+
+    chosen = parse_period(period) if period else _default_period(loaded)
+    if period:
+        _require_data(chosen, "--period", loaded)
+    if output_format is ExportFormat.CSV:
+        write_output(rows.render_csv(loaded.declarations, chosen), output, force=force)
+        return
+    target = output or Path(f"{loaded.collection.id}.xlsx")
+    write_new_file(target, rows.render_xlsx(loaded.declarations, chosen), force=force)
+    stderr().print(f"wrote {printable(str(target))}", markup=False)
+
+
+def _default_period(loaded: LoadedCollection) -> Period:
+    try:
+        return loaded.default_period()
+    except CollectionError as error:
+        raise UsageError(str(error)) from None
+
+
+def _linked_data(
+    loaded: LoadedCollection,
+    output_format: ExportFormat,
+    output: Path | None,
+    force: bool,
+    base_uri: str | None,
+) -> None:
+    from egov_audit.render.export import cpsv
+
+    if base_uri is not None and (problem := cpsv.base_problem(base_uri)) is not None:
+        raise UsageError(f"--base-uri {base_uri!r}: {problem}")
+    built = cpsv.build_graph(loaded.collection, loaded.declarations, base_uri)
+    if built.left_out:
+        stderr().print(
+            f"note: {len(built.left_out)} depends_on reference(s) name a service that is not "
+            f"in the export (an agency that has not declared, or a file left out), so they "
+            f"are not written as dct:requires; the first: {printable(built.left_out[0])}",
+            markup=False,
+        )
+    render = cpsv.render_jsonld if output_format is ExportFormat.CPSV_AP else cpsv.render_turtle
+    write_output(render(built), output, force=force)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``export`` command to ``app``."""
+    app.command("export")(export)
