@@ -50,11 +50,18 @@ def comparison_table(
             ]
         )
     note = tr.gettext(
-        "Statuses are as declared now: a declaration holds one status per service, so "
-        "both periods use today's statuses, and a service counts in an earlier period "
-        "if it was launched by then. Change: this period's figure in times the other's, "
-        "and in percent of it; shares change in percentage points."
+        "Each period takes every service's state at its own end, from the services' "
+        "history, and counts the services launched by then. Change: this period's figure "
+        "in times the other's, and in percent of it; shares change in percentage points."
     )
+    if previous.undated_services:
+        note += " " + tr.ngettext(
+            "{count} service of {other} has no history reaching back to its end: its "
+            "declared status is used.",
+            "{count} services of {other} have no history reaching back to its end: their "
+            "declared status is used.",
+            previous.undated_services,
+        ).format(count=tr.number(previous.undated_services), other=other)
     if coverage_differs(report, previous):
         note += " " + tr.gettext(
             "The periods are not covered alike: transactions are declared for {current} "

@@ -32,6 +32,11 @@ from egov_audit.render.report.labels import (
     period_label,
     title,
 )
+from egov_audit.render.report.progress import (
+    progress_table,
+    regressions_table,
+    series_table,
+)
 from egov_audit.render.report.sections import (
     Table,
     agencies_line,
@@ -268,6 +273,26 @@ def _benchmarks(report: ReadinessReport, tr: Translator) -> list[_Section]:
     ]
 
 
+def _progress(report: ReadinessReport, tr: Translator) -> list[_Section]:
+    """What changed in the period, and the fully electronic share over time as a chart."""
+    series = series_table(report, tr)
+    bars = [
+        Bar(cells[0], count / total if total else 0.0, f"{cells[4]} ({cells[3]}/{cells[2]})")
+        for cells, (count, total) in zip(series.rows, series.shares, strict=True)
+    ]
+    regressions = regressions_table(report, tr)
+    return [
+        _section("progress", progress_table(report, tr), tr),
+        *([_section("regressions", regressions, tr)] if regressions is not None else []),
+        _section(
+            "series",
+            series,
+            tr,
+            bar_chart(series.title, bars, tr.direction) if bars and not series.no_data else None,
+        ),
+    ]
+
+
 def _share_section(ident: str, table: Table, tr: Translator) -> _Section:
     """A section charting a label / count / share table."""
     return _section(ident, table, tr, bar_chart(table.title, _share_bars(table), tr.direction))
@@ -293,6 +318,7 @@ def _sections(
         *left_out,
         *compared,
         _share_section("status", status_table(report, tr), tr),
+        *_progress(report, tr),
         _share_section("new-services", new_services_table(report, tr), tr),
         _share_section("audiences", audience_table(report, tr), tr),
         _share_section("channels", channel_table(report, tr), tr),

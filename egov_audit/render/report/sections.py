@@ -24,6 +24,7 @@ from egov_audit.render.report.labels import (
     ref_name,
 )
 from egov_audit.render.report.links import benchmark_tables, interoperability_tables
+from egov_audit.render.report.progress import progress_tables
 from egov_audit.render.report.table import (
     Table,
     aligned,
@@ -389,6 +390,7 @@ def tables(
         *exclusion_tables(report, tr),
         *([comparison_table(report, previous, tr)] if previous is not None else []),
         status_table(report, tr),
+        *progress_tables(report, tr),
         new_services_table(report, tr),
         audience_table(report, tr),
         channel_table(report, tr),
