@@ -13,6 +13,7 @@ from egov_audit.checks import schema
 from egov_audit.checks.collector import Collector, load_document, schema_findings
 from egov_audit.checks.context import Context
 from egov_audit.checks.convert import to_declaration
+from egov_audit.checks.exchange import exchange_service_checks
 from egov_audit.checks.history import check_history
 from egov_audit.model import (
     PLACEHOLDER_SERVICE_ID,
@@ -57,8 +58,8 @@ def check_agency(
     services = tree.get("services")
     service_ids: set[str] = set()
     dependencies: list[DependencyRef] = []
+    first_line: dict[str, int] = {}
     if isinstance(services, list):
-        first_line: dict[str, int] = {}
         for index, service in enumerate(services):
             if not isinstance(service, dict):
                 continue
@@ -101,6 +102,14 @@ def check_agency(
                     collector, service.get("depends_on"), [*at, "depends_on"], agency_id
                 )
             )
+    service_ids |= exchange_service_checks(
+        collector,
+        tree.get("exchange_services"),
+        context,
+        declared_on,
+        tree.get("declared_on"),
+        first_line,
+    )
     declaration = None
     if not collector.excludes and context.calendar is not None:
         declaration = to_declaration(tree, display, context.calendar)

@@ -7,6 +7,7 @@ from typing import Any
 
 from egov_audit.checks.collector import Collector, load_document, schema_findings
 from egov_audit.checks.context import NO_COLLECTION, Context
+from egov_audit.checks.exchange import exchange_of
 from egov_audit.checks.rules import RULES, can_lower
 from egov_audit.io.yamlload import load_bytes
 from egov_audit.model import AgencyRef, Collection, Finding, Severity
@@ -35,8 +36,15 @@ def check_collection(
         entries = data_.get("agencies")
         if isinstance(entries, list):
             registry = _registry(collector, entries)
+    exchange = exchange_of(collector, data_, registry) if isinstance(data_, dict) else None
     severities = _rule_settings(collector, data_)
-    context = Context(calendar, registry, severities, today(calendar) if calendar else None)
+    context = Context(
+        calendar,
+        registry,
+        severities,
+        today(calendar) if calendar else None,
+        frozenset(c.id for c in exchange.consumers) if exchange else frozenset(),
+    )
     if collector.has_errors or calendar is None or registry is None:
         return None, context, collector.findings
     assert isinstance(data_, dict)
@@ -47,6 +55,7 @@ def check_collection(
         agencies=tuple(registry.values()),
         name_local=data_.get("name_local"),
         language=data_.get("language"),
+        exchange=exchange,
     )
     return collection, context, collector.findings
 

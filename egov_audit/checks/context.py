@@ -19,6 +19,9 @@ class Context:
     """Per-collection rule severities from ``rules:`` in collection.yaml (None: off)."""
     today: Day | None = None
     """Today in the collection's calendar: no declaration may be dated later."""
+    consumers: frozenset[str] = frozenset()
+    """The ids of the exchange's consumers named in collection.yaml (registered agencies
+    are consumers without being named)."""
 
     def severity(self, rule_id: str) -> Severity | None:
         """The severity of a rule in this collection (None: switched off)."""

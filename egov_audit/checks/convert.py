@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any, TypeVar
 
+from egov_audit.checks.exchange import to_exchange_services
 from egov_audit.model import (
     SPLIT_CHANNELS,
     AgencyRef,
@@ -75,6 +76,7 @@ def to_declaration(data: dict[str, Any], display: str, calendar: Calendar) -> De
         verified=bool(data.get("verified", False)),
         services=tuple(services),
         source=display,
+        exchange_services=to_exchange_services(data.get("exchange_services")),
     )
 
 

@@ -143,6 +143,18 @@ class Collection:
     agencies: tuple[AgencyRef, ...]
     name_local: str | None = None
     language: str | None = None
+    exchange: Exchange | None = None
+    """The government exchange its agencies offer services over, if it names one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """A government exchange (``exchange:`` of collection.yaml): its name, and the
+    consumers outside the registry (businesses, other bodies) that call its services."""
+
+    name: str
+    name_local: str | None = None
+    consumers: tuple[AgencyRef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +203,24 @@ class Declaration(Record):
     verified: bool
     services: tuple[Service, ...]
     source: str
+    exchange_services: tuple[ExchangeService, ...] = ()
+    """The services it offers other bodies over the collection's exchange."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeService(Record):
+    """A service an agency offers other bodies over a government exchange (an inquiry),
+    with the inquiries it served per month and, where known, who made them."""
+
+    id: str
+    name: str
+    name_local: str | None = None
+    inquiries: Sequence[tuple[Month, int]] = ()
+    """Inquiries served per month, in month order (a month split by consumer counts the
+    sum of its consumers); a :class:`MonthlyCounts` when read from a file."""
+    consumer_splits: tuple[tuple[Month, tuple[tuple[str, int], ...]], ...] = ()
+    """For months split by consumer: ``(month, ((consumer id, count), ...))``, consumers
+    in the order written."""
 
 
 State = Service | HistoryEntry
@@ -229,7 +259,8 @@ SPLIT_CHANNELS = ("portal", "kiosk", "mobile", "in_person")
 
 
 def latest_transaction_year(declaration: Declaration, not_after: Month | None = None) -> int | None:
-    """The latest year for which the declaration counts transactions, if any.
+    """The latest year for which the declaration counts transactions (or exchange
+    inquiries), if any.
 
     Months after ``declared_on`` (and after ``not_after``, today's month) are not taken:
     a mistyped month in one file must not move a collection's default period."""
@@ -238,5 +269,11 @@ def latest_transaction_year(declaration: Declaration, not_after: Month | None = 
         limit = min(limit, not_after)
     years = [
         month[0] for s in declaration.services for month, _count in s.transactions if month <= limit
+    ]
+    years += [
+        month[0]
+        for e in declaration.exchange_services
+        for month, _count in e.inquiries
+        if month <= limit
     ]
     return max(years) if years else None

@@ -35,7 +35,8 @@ def context_key(context: Context) -> str:
     """A stable hash of what a collection tells the check of one file (for the cache)."""
     registry = sorted(context.registry.items()) if context.registry is not None else None
     severities = sorted((k, v.value if v else "off") for k, v in context.severities.items())
-    text = repr((context.calendar, registry, severities, context.today))
+    consumers = sorted(context.consumers)
+    text = repr((context.calendar, registry, severities, context.today, consumers))
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -13,6 +13,7 @@ from egov_audit.checks.rules import (
     agency,
     collection,
     dependencies,
+    exchange,
     history,
     reading,
     schema,
@@ -28,6 +29,7 @@ FAMILIES = {
     "services": services.RULES,
     "history": history.RULES,
     "dependencies": dependencies.RULES,
+    "exchange": exchange.RULES,
 }
 """Rule families in the order they are documented."""
 
