@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Sequence
-from pathlib import PurePath
 
 from egov_audit.checks.rules import rule
 from egov_audit.model import FileResult, Finding
@@ -17,15 +17,14 @@ def duplicate_declarations(results: Sequence[FileResult]) -> list[FileResult]:
     and ``abfa.yml``): which one holds the agency's figures cannot be told, so neither
     is counted (the error drops the declaration)."""
     by_agency: dict[str, list[str]] = {}
-    for result in results:
-        by_agency.setdefault(PurePath(result.path).stem, []).append(result.path)
+    agencies = [_stem(r.path) for r in results]
+    for result, agency in zip(results, agencies, strict=True):
+        by_agency.setdefault(agency, []).append(result.path)
     found = rule(DUPLICATE)
     updated = []
-    for result in results:
-        agency = PurePath(result.path).stem
-        others = [p for p in by_agency[agency] if p != result.path]
-        if others:
-            names = " and ".join(PurePath(p).name for p in sorted(by_agency[agency]))
+    for result, agency in zip(results, agencies, strict=True):
+        if len(by_agency[agency]) > 1:
+            names = " and ".join(os.path.basename(p) for p in sorted(by_agency[agency]))
             finding = Finding(
                 result.path,
                 1,
@@ -40,3 +39,7 @@ def duplicate_declarations(results: Sequence[FileResult]) -> list[FileResult]:
             )
         updated.append(result)
     return updated
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]

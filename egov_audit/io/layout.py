@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,7 +197,19 @@ def collection_root_of(path: Path) -> Path | None:
 def entry_key(path: Path) -> str:
     """One text per directory entry however it is named (``abfa.yaml``, ``./abfa.yaml``,
     ``../agencies/abfa.yaml``): its folder resolved, then its own name, link or not."""
-    return os.path.join(os.path.realpath(path.parent), path.name)
+    return entry_keys([path])[0]
+
+
+def entry_keys(paths: Sequence[Path]) -> list[str]:
+    """The :func:`entry_key` of each path, resolving each folder once."""
+    folders: dict[Path, str] = {}
+    keys = []
+    for path in paths:
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = os.path.realpath(path.parent)
+        keys.append(os.path.join(folder, path.name))
+    return keys
 
 
 def folder_root(path: Path) -> Path:

@@ -18,7 +18,7 @@ from egov_audit.checks.agency import check_agency
 from egov_audit.checks.context import Context
 from egov_audit.checks.cross_file import dependency_findings
 from egov_audit.checks.files import DUPLICATE, duplicate_declarations
-from egov_audit.io.layout import agency_entries, display_path, entry_key
+from egov_audit.io.layout import agency_entries, display_path, entry_keys
 from egov_audit.model import FileResult
 from egov_audit.model.errors import YamlLoadError
 from egov_audit.runner.options import RunOptions
@@ -63,8 +63,11 @@ def check_agencies(
     """Check every entry of ``<root>/agencies/``; a file also named in ``given`` is
     reported under that name (``abfa.yaml`` from inside ``agencies/``)."""
     entries = agency_entries(root)
-    spelled = {entry_key(p): p for p in given}
-    readable = [spelled.get(entry_key(e.path), e.path) for e in entries if e.problem is None]
+    keys = entry_keys([e.path for e in entries])
+    spelled = dict(zip(entry_keys(given), given, strict=True))
+    readable = [
+        spelled.get(key, e.path) for key, e in zip(keys, entries, strict=True) if e.problem is None
+    ]
     checked, store = check_files(
         readable,
         partial(check_agency_path, context),
@@ -74,12 +77,12 @@ def check_agencies(
     )
     read = iter(duplicate_declarations(dependency_findings(checked, context)))
     results: list[tuple[str, FileResult]] = []
-    for entry in entries:
+    for key, entry in zip(keys, entries, strict=True):
         if entry.problem is None:
             result = next(read)
         else:
             result = check_agency(entry.problem, entry.display, entry.path.stem, context)
-        results.append((entry_key(entry.path), result))
+        results.append((key, result))
     refused = {r.path for _, r in results if any(f.rule == DUPLICATE for f in r.findings)}
     store.keep_only(p for p in (r.path for _, r in results) if p not in refused)
     not_read = {e.path.stem for e in entries if e.problem is not None}

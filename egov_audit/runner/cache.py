@@ -140,7 +140,7 @@ class StatIndex:
     _RACY_NS = 2_000_000_000
 
     def __init__(self, cache_dir: Path, context_key: str, paths: Sequence[Path]) -> None:
-        folders = sorted({str(p.parent.resolve()) for p in paths})
+        folders = sorted({str(parent.resolve()) for parent in {p.parent for p in paths}})
         name = hashlib.sha256("\0".join([code_fingerprint(), context_key, *folders]).encode())
         self.path = cache_dir / LAYOUT / "index" / f"{name.hexdigest()}.index"
         self.context_key = context_key

@@ -200,6 +200,7 @@ def _make_scalar(annotation: Any) -> Codec:
         build, item = variadic
         item_encode, item_decode = scalar(item)
         ordered = build is frozenset
+        plain = simple.get(item)  # str, int, bool: checked all at once, without a call each
 
         def encode_many(value: Any) -> Any:
             return [item_encode(v) for v in (sorted(value) if ordered else value)]
@@ -207,6 +208,11 @@ def _make_scalar(annotation: Any) -> Codec:
         def decode_many(value: Any) -> Any:
             if type(value) is not list:
                 raise Damaged("not a list")
+            if plain is not None:
+                _typed(value, len(value), plain)
+                if item is int:
+                    _in_range(value)
+                return build(value)
             return build(map(item_decode, value))
 
         return encode_many, decode_many
