@@ -213,6 +213,8 @@ def unusable(folder: Path, *, create: bool = True) -> str | None:
             return "not a folder"
         if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
             return "not readable and writable"
+    except (FileExistsError, NotADirectoryError):
+        return "not a folder"  # a file in its place, or in place of a folder above it
     except OSError as error:
         return (error.strerror or str(error)).lower()
     return None
