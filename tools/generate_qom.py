@@ -13,7 +13,9 @@ the output is the same on every run; the totals are then steered to the publishe
 * 145 services launched in 1399, 128 of them transactional or interactive;
 * 345 services serve citizens; channel offerings 73% portal, 17% kiosk, 10% mobile;
 * 23,000,000 transactions in 1399-01..1399-06;
-* the six leading agencies the article names are the six best by the ranking rule.
+* the six leading agencies the article names are the six best by the ranking rule;
+* every service has a history (``tools/qom_history.py``) in which part of the services
+  become fully electronic during 1398 and 1399-H1, so that 1398 and 1399 differ.
 
 After writing, the script validates the collection and recomputes the report with
 egov-audit itself, and fails if any figure differs.
@@ -48,6 +50,7 @@ from tools.qom_assembly import (
     set_statuses,
 )
 from tools.qom_figures import check_figures
+from tools.qom_history import State, set_histories
 from tools.qom_render import render_agency, render_collection
 from tools.qom_transactions import set_transactions, split_by_channel
 from tools.staging import staged_folder
@@ -55,8 +58,14 @@ from tools.staging import staged_folder
 SEED = 1399
 
 
-def build(rng: random.Random) -> tuple[Services, dict[str, tuple[int, int, int]]]:
-    """Every declared agency's services, and the date each agency declared them."""
+Histories = dict[tuple[str, str], list[State]]
+
+
+def build(
+    rng: random.Random,
+) -> tuple[Services, dict[str, tuple[int, int, int]], Histories]:
+    """Every declared agency's services, the date each agency declared them, and each
+    service's history."""
     services = assemble(rng)
     set_statuses(services, rng)
     set_launches(services, rng)
@@ -67,17 +76,18 @@ def build(rng: random.Random) -> tuple[Services, dict[str, tuple[int, int, int]]
     declared_on = {a: (1399, 7, rng.randint(1, 20)) for a in services}
     split_by_channel(services, rng)
     set_benchmarks(services)
-    return services, declared_on
+    histories = set_histories(services, rng)
+    return services, declared_on, histories
 
 
 def write(output: Path, force: bool, seed: int) -> None:
     rng = random.Random(seed)
-    services, declared_on = build(rng)
+    services, declared_on, histories = build(rng)
     with staged_folder(output, force=force) as staging:
         (staging / "collection.yaml").write_text(render_collection(), encoding="utf-8")
         for agency in qom_catalogue().agencies:
             if agency.id in services:
-                text = render_agency(agency, services[agency.id], declared_on[agency.id])
+                text = render_agency(agency, services[agency.id], declared_on[agency.id], histories)
                 (staging / "agencies" / f"{agency.id}.yaml").write_text(text, encoding="utf-8")
         check_figures(staging)
 

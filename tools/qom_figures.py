@@ -23,6 +23,9 @@ NEW_SERVICES, NEW_INFORMATIONAL = 145, 17
 CITIZENS = 345
 PORTAL, KIOSK, MOBILE = 584, 136, 80  # 73.0%, 17.0%, 10.0% of 800 offerings
 TRANSACTIONS_H1 = 23_000_000
+FULL_SHARE_RISE_1398_H1 = (10.0, 20.0)
+"""The sample's history, not the article: from 1398-H1 to 1399-H1 the fully electronic share
+rises by this many percentage points (at least, at most)."""
 
 
 def check_figures(root: Path) -> None:
@@ -75,3 +78,13 @@ def check_figures(root: Path) -> None:
     wrong = {k: (got[k], want[k]) for k in want if got[k] != want[k]}
     if wrong:
         raise SystemExit(f"generated figures differ (got, wanted): {wrong}")
+    earlier = build_report(loaded.collection, loaded.declarations, parse_period("1398-H1"))
+    if report.undated_services or earlier.undated_services:
+        raise SystemExit("every service's state in 1398-H1 and 1399-H1 must come from its history")
+    rise = 100 * (FULL / TOTAL_SERVICES - earlier.by_status[Status.FULL] / earlier.services_total)
+    low, high = FULL_SHARE_RISE_1398_H1
+    if not low <= rise <= high or not report.progress.regressed:
+        raise SystemExit(
+            f"the fully electronic share rises by {rise:.1f} points from 1398-H1, not "
+            f"{low}..{high}, or no service regressed"
+        )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from tools.catalogue import AUDIENCES, CatalogueAgency, qom_catalogue
 from tools.qom_assembly import Service
+from tools.qom_history import State
 from tools.yamltext import scalar
 
 UNVERIFIED = {"governorate", "customs", "foreign-nationals", "islamic-propagation", "statistics"}
@@ -88,8 +90,21 @@ def _count(service: Service, month: tuple[int, int], total: int) -> str:
     return "{" + ", ".join(f"{k}: {v}" for k, v in split.items()) + "}"
 
 
+def _entry(service: Service, state: State) -> str:
+    y, m, d = state.on
+    parts = [f'on: "{y}-{m:02d}-{d:02d}"', f"status: {state.status}"]
+    if state.channels:
+        parts.append(f"channels: [{', '.join(state.channels)}]")
+    if state.status in ("partial", "in_person"):
+        parts.append(f"in_person_steps: {json.dumps(in_person_step(service), ensure_ascii=False)}")
+    return "      - {" + ", ".join(parts) + "}"
+
+
 def render_agency(
-    agency: CatalogueAgency, items: list[Service], declared_on: tuple[int, int, int]
+    agency: CatalogueAgency,
+    items: list[Service],
+    declared_on: tuple[int, int, int],
+    histories: dict[tuple[str, str], list[State]],
 ) -> str:
     lines = [
         f"# Service inventory of the {agency.name}, declared to the Qom provincial ICT office.",
@@ -116,6 +131,10 @@ def render_agency(
             f"    audience: [{', '.join(sorted(service.audience, key=AUDIENCES.index))}]",
             f"    channels: [{', '.join(service.channels)}]",
         ]
+        history = histories.get((service.agency, service.id), [])
+        if history:
+            lines.append("    history:")
+            lines += [_entry(service, state) for state in history]
         if service.launched:
             y, m, d = service.launched
             lines.append(f'    launched_on: "{y}-{m:02d}-{d:02d}"')
