@@ -21,6 +21,7 @@ from egov_audit.cli import (
     cache,
     diff,
     export,
+    history,
     import_,
     init,
     report,
@@ -159,7 +160,19 @@ def _main(
     _state["debug"] = debug
 
 
-for command in (validate, report, export, schema, benchmarks, init, import_, diff, rules, cache):
+for command in (
+    validate,
+    report,
+    export,
+    schema,
+    benchmarks,
+    init,
+    import_,
+    diff,
+    history,
+    rules,
+    cache,
+):
     command.register(app)
 
 
