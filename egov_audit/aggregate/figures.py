@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from egov_audit.aggregate.exchange import ExchangeFigures
 from egov_audit.aggregate.progress import NO_PROGRESS, Progress, SeriesPoint
 from egov_audit.model import (
     AgencyRef,
@@ -234,6 +235,8 @@ class ReadinessReport:
     series: tuple[SeriesPoint, ...] = ()
     """The fully electronic share at the end of each quarter or year (empty without any
     history)."""
+    exchange: ExchangeFigures | None = None
+    """The government exchange's figures; None for a collection without an exchange."""
 
     @property
     def excluded_files(self) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from egov_audit.aggregate.figures import (
     ProviderRow,
     share,
 )
+from egov_audit.aggregate.targets import counted_targets, provider_of
 from egov_audit.model import AgencyRef, Status
 
 Dependent = tuple[str, str, Status, tuple[str, ...], int]
@@ -44,16 +45,8 @@ def interoperability(
     dependent_total = 0
     undeclared: set[str] = set()
     for agency_id, service_id, status, depends_on, transactions in dependents:
-        targets = []
-        for target in depends_on:
-            provider = target.split("/", 1)[0]
-            if provider == agency_id:
-                continue
-            if target in status_of:
-                targets.append(target)
-            elif provider in registered and provider not in declared_agencies:
-                targets.append(target)
-                undeclared.add(provider)
+        targets = counted_targets(agency_id, depends_on, status_of, registered, declared_agencies)
+        undeclared.update(provider_of(t) for t in targets if t not in status_of)
         if not targets:
             continue
         consuming[agency_id] += 1

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 from egov_audit.aggregate.compare import Change, compare
+from egov_audit.aggregate.exchange import ExchangeTally
 from egov_audit.aggregate.figures import (
     DEFAULT_MIN_SERVICES,
     DEFAULT_TOP,
@@ -144,6 +145,7 @@ class _Tally:
         self.covered_full: set[str] = set()
         self.steps: Counter[str] = Counter()
         self.step_text: dict[str, tuple[str, int, str]] = {}
+        self.exchange = ExchangeTally(period)
 
     def add(self, declaration: Declaration) -> None:
         period = self.period
@@ -206,6 +208,10 @@ class _Tally:
                     self.step_text[key] = first
         self.by_status.update(status_counts)
         self.channels.update(channel_counts)
+        self.exchange.add(declaration)
+        for offered in declaration.exchange_services:
+            # a service offered over the exchange is electronic: depending on it blocks none
+            self.status_of[f"{agency.id}/{offered.id}"] = Status.FULL
         self.rows.append(
             AgencyRow(
                 agency=agency,
@@ -284,6 +290,14 @@ class _Tally:
             services_with_history=self.with_history,
             progress=self.progress.result(),
             series=self.timeline.series(self.calendar, self.period.end),
+            exchange=self.exchange.figures(
+                collection.exchange,
+                collection.agencies,
+                self.dependents,
+                self.status_of,
+                self.agencies,
+                sum(monthly.values()),
+            ),
         )
 
     def _benchmarks(self) -> tuple[BenchmarkCoverage, ...]:

@@ -8,6 +8,7 @@ namespace with its services, so that ``depends_on`` can name either.
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -16,6 +17,9 @@ from egov_audit.checks.collector import Collector
 from egov_audit.checks.context import Context
 from egov_audit.model import AgencyRef, Exchange, ExchangeService, MonthlyCounts
 from egov_audit.model.calendars import Day, Month, parse_month
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
+"""A consumer id (a key that is not one is reported by the schema)."""
 
 
 def exchange_of(
@@ -134,7 +138,7 @@ def _consumer_checks(
         if not isinstance(split, dict):
             continue
         for consumer in split:
-            if isinstance(consumer, str) and consumer not in known:
+            if isinstance(consumer, str) and _SLUG.match(consumer) and consumer not in known:
                 collector.add(
                     "exchange-consumer-unknown",
                     f"{key} counts inquiries of '{consumer}', which is neither a registered "
