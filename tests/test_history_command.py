@@ -1,0 +1,198 @@
+"""``egov-audit history``: the entries a collection's git history implies, and --write.
+
+A real git repository is built with three versions of a collection; what the command
+proposes and what --write writes are checked line for line."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from egov_audit.cli import app
+from egov_audit.io.history_edit import HistoryEditError, add_history
+from egov_audit.model import HistoryEntry, Status
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+COLLECTION = """\
+schema_version: 1
+id: c
+name: C
+calendar: jalali
+agencies:
+  - {id: tax, name: Tax Office}
+"""
+
+
+def _declaration(declared_on: str, status: str, steps: str, channels: str, extra: str = "") -> str:
+    return f"""\
+schema_version: 1
+agency:
+  id: tax
+  name: Tax Office
+declared_on: "{declared_on}"
+services:
+  - id: return
+    name: Tax return
+    status: {status}
+{steps}    type: transactional  # a comment that stays
+    audience: [citizens]
+    channels: [{channels}]
+{extra}    transactions:
+      "1397-05": 10
+  - id: info
+    name: Tax information
+    status: full
+    type: informational
+    audience: [citizens]
+    channels: [portal]
+"""
+
+
+STEPS = "    in_person_steps: Sign at the office\n"
+
+
+def _git(root: Path, *arguments: str) -> None:
+    subprocess.run(["git", *arguments], cwd=root, check=True, capture_output=True)
+
+
+def _commit(root: Path, text: str, message: str) -> None:
+    (root / "c" / "agencies" / "tax.yaml").write_text(text, encoding="utf-8")
+    _git(root, "add", "-A")
+    _git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", message)
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """Three versions: 1397 partial on the portal; 1398 partial on portal and kiosk (and an
+    in-person step reworded); 1399 fully electronic, with a mobile app."""
+    (tmp_path / "c" / "agencies").mkdir(parents=True)
+    (tmp_path / "c" / "collection.yaml").write_text(COLLECTION, encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _commit(tmp_path, _declaration("1397-07-01", "partial", STEPS, "portal"), "1397")
+    _commit(tmp_path, _declaration("1398-07-01", "partial", STEPS, "portal, kiosk"), "1398")
+    _commit(tmp_path, _declaration("1399-07-01", "full", "", "portal, kiosk, mobile"), "1399")
+    return tmp_path
+
+
+def _run(*arguments: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["history", *arguments])
+    return result.exit_code, result.output
+
+
+def test_history_proposes_then_writes_the_entries_git_implies(repository: Path) -> None:
+    collection = repository / "c"
+    path = collection / "agencies" / "tax.yaml"
+    before = path.read_text(encoding="utf-8")
+    code, output = _run(str(collection))
+    assert code == 0, output
+    lines = output.splitlines()
+    assert lines[0] == str(path)
+    assert [line.split("  (version")[0] for line in lines[1:4]] == [
+        '  return: + {on: "1397-07-01", status: partial, channels: [portal], '
+        'in_person_steps: "Sign at the office"}',
+        '  return: + {on: "1398-07-01", status: partial, channels: [portal, kiosk], '
+        'in_person_steps: "Sign at the office"}',
+        '  info: + {on: "1397-07-01", status: full, channels: [portal]}',
+    ]
+    assert lines[-1] == (
+        "3 entries proposed; 0 conflict(s) with hand-written entries; run with --write to add them"
+    )
+    assert path.read_text(encoding="utf-8") == before  # nothing written without --write
+
+    code, output = _run(str(collection), "--write")
+    assert code == 0, output
+    assert output.splitlines()[-1] == (
+        "wrote 3 entries to 1 file(s); 0 conflict(s) with hand-written entries"
+    )
+    assert path.read_text(encoding="utf-8") == _declaration(
+        "1399-07-01",
+        "full",
+        "",
+        "portal, kiosk, mobile",
+        "    history:\n"
+        '      - {on: "1397-07-01", status: partial, channels: [portal], '
+        'in_person_steps: "Sign at the office"}\n'
+        '      - {on: "1398-07-01", status: partial, channels: [portal, kiosk], '
+        'in_person_steps: "Sign at the office"}\n',
+    ).replace(
+        "    channels: [portal]\n",
+        '    channels: [portal]\n    history:\n      - {on: "1397-07-01", status: full, '
+        "channels: [portal]}\n",
+    )
+    # the result validates, and a second run finds nothing more to add
+    assert CliRunner().invoke(app, ["validate", str(collection)]).exit_code == 0
+    code, output = _run(str(collection))
+    assert output.splitlines() == ["0 entries proposed; 0 conflict(s) with hand-written entries"]
+
+
+def test_hand_written_entries_are_kept_and_conflicts_named(repository: Path) -> None:
+    collection = repository / "c"
+    path = collection / "agencies" / "tax.yaml"
+    own = (
+        "    history:\n"
+        '      - {on: "1398-07-01", status: full, channels: [portal]}  # written by hand\n'
+    )
+    path.write_text(_declaration("1399-07-01", "full", "", "portal, kiosk, mobile", own))
+    code, output = _run(str(collection), "--write")
+    assert code == 0, output
+    assert "conflict: version" in output and 'kept {on: "1398-07-01", status: full' in output
+    assert output.splitlines()[-1] == (
+        "wrote 2 entries to 1 file(s); 1 conflict(s) with hand-written entries"
+    )
+    text = path.read_text(encoding="utf-8")
+    assert (
+        "    history:\n"
+        '      - {on: "1397-07-01", status: partial, channels: [portal], '
+        'in_person_steps: "Sign at the office"}\n'
+        '      - {on: "1398-07-01", status: full, channels: [portal]}  # written by hand\n'
+    ) in text
+
+
+def test_a_file_with_errors_and_a_folder_outside_git(repository: Path, tmp_path: Path) -> None:
+    collection = repository / "c"
+    (collection / "agencies" / "tax.yaml").write_text("schema_version: 2\n", encoding="utf-8")
+    code, output = _run(str(collection))
+    assert code == 0 and "skipped: it has errors" in output
+    outside = tmp_path / "elsewhere"
+    shutil.copytree(collection, outside)
+    shutil.rmtree(repository / ".git")
+    code, output = _run(str(outside))
+    assert code == 2 and "not in a git repository" in output
+
+
+def _entry(day: tuple[int, int, int], status: Status = Status.FULL) -> HistoryEntry:
+    return HistoryEntry(day, status, (), None)
+
+
+def test_entries_go_in_date_order_among_the_existing_ones() -> None:
+    text = (
+        "\ufeffservices:\r\n"
+        "  - id: a\r\n"
+        "    status: full\r\n"
+        "    history:\r\n"
+        '    - {on: "1398-01-01", status: unknown}\r\n'
+        '    - on: "1399-01-01"\r\n'
+        "      status: unknown\r\n"
+    )
+    found = add_history(
+        text, {0: ("a", [_entry((1397, 1, 1)), _entry((1398, 6, 1)), _entry((1399, 6, 1))])}
+    )
+    assert found == (
+        "\ufeffservices:\r\n"
+        "  - id: a\r\n"
+        "    status: full\r\n"
+        "    history:\r\n"
+        '    - {on: "1397-01-01", status: full}\r\n'
+        '    - {on: "1398-01-01", status: unknown}\r\n'
+        '    - {on: "1398-06-01", status: full}\r\n'
+        '    - on: "1399-01-01"\r\n'
+        "      status: unknown\r\n"
+        '    - {on: "1399-06-01", status: full}\r\n'
+    )
+    with pytest.raises(HistoryEditError, match="not a block list"):
+        add_history("services:\n  - id: a\n    history: []\n", {0: ("a", [_entry((1397, 1, 1))])})
