@@ -46,7 +46,11 @@ VERSION_KEY = {
     "report-output": "report_version",
     "diff-output": "diff_version",
 }
-OPTIONAL_KEYS = {("report-output", "/properties/compare")}
+OPTIONAL_KEYS = {
+    ("report-output", "/properties/compare"),
+    ("report-output", "/properties/exchange"),
+    ("report-output", "/properties/exchange/properties/compare"),
+}
 """Properties of a closed object that an output may leave out (everything else is required)."""
 CONDITIONS = ("if", "then", "else", "not")
 """Keywords whose subschemas constrain values already described, and add no properties."""
@@ -147,6 +151,9 @@ for _name, _path, _other in (
     for _lang in LANGUAGES:
         REPORTS[f"{_name}-{_lang}"] = [str(_path), "--lang", _lang]
 REPORTS["tiny-2020-h1-compare-2019-h1"] = [str(TINY), "-p", "2020-H1", "-c", "2019-H1"]
+EXCHANGE = DATA / "collections" / "exchange"
+REPORTS["exchange-1399-q1-compare-1398"] = [str(EXCHANGE), "-p", "1399-Q1", "-c", "1398"]
+REPORTS["exchange-1399-03"] = [str(EXCHANGE), "-p", "1399-03"]
 
 ALPHA, ALPHA_EDITED = MINI / "agencies" / "alpha.yaml", MINI_EDITED / "agencies" / "alpha.yaml"
 DIFFS: dict[str, tuple[Path, Path]] = {

@@ -245,11 +245,14 @@ class LoadedCollection:
         return found
 
     def months_with_data(self) -> list[Month]:
-        """Every month for which a counted declaration declares a transaction count."""
+        """Every month for which a counted declaration declares a transaction count (or
+        an exchange service an inquiry count)."""
         months: set[Month] = set()
         for declaration in self.declarations:
             for service in declaration.services:
                 months.update(month for month, _count in service.transactions)
+            for offered in declaration.exchange_services:
+                months.update(month for month, _count in offered.inquiries)
         return sorted(months)
 
     def default_period(self) -> Period:

@@ -24,6 +24,7 @@ from egov_audit.aggregate.report import ReadinessReport
 from egov_audit.model import Status
 from egov_audit.render.i18n import Translator, translator
 from egov_audit.render.report.charts import Bar, Chart, bar_chart
+from egov_audit.render.report.exchange import exchange_sections
 from egov_audit.render.report.labels import (
     agency_name,
     collection_name,
@@ -262,6 +263,17 @@ def _interoperability(report: ReadinessReport, tr: Translator) -> list[_Section]
     ]
 
 
+def _exchange(
+    report: ReadinessReport, tr: Translator, previous: ReadinessReport | None
+) -> list[_Section]:
+    """The exchange section, the providers' and the consumers' shares charted."""
+    charted = ("exchange-providers", "exchange-consumers")
+    return [
+        _section(ident, table, tr, _table_chart(table, tr, 4, 330) if ident in charted else None)
+        for ident, table in exchange_sections(report, tr, previous)
+    ]
+
+
 def _benchmarks(report: ReadinessReport, tr: Translator) -> list[_Section]:
     found = benchmark_tables(report, tr)
     if len(found) == 1:
@@ -335,6 +347,7 @@ def _sections(
         _section("open-services", open_services_table(report, tr), tr),
         _section("in-person-steps", in_person_steps_table(report, tr), tr),
         *_interoperability(report, tr),
+        *_exchange(report, tr, previous),
         *_benchmarks(report, tr),
     ]
 

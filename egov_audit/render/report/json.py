@@ -29,6 +29,7 @@ from egov_audit.aggregate.report import (
 )
 from egov_audit.model import AgencyRef, Status
 from egov_audit.model.calendars import Month, format_month
+from egov_audit.render.report.exchange_json import exchange_dict
 from egov_audit.render.report.progress_data import day_text, progress, series, statuses
 
 REPORT_VERSION = 2
@@ -326,6 +327,7 @@ def to_dict(report: ReadinessReport, previous: ReadinessReport | None = None) ->
         "progress": progress(report),
         "series": series(report),
         **({"compare": _comparison(report, previous)} if previous is not None else {}),
+        **({"exchange": exchange} if (exchange := exchange_dict(report, previous)) else {}),
     }
 
 

@@ -11,6 +11,7 @@ from egov_audit.aggregate.report import AgencyRow, ReadinessReport
 from egov_audit.model import Status
 from egov_audit.render.i18n import Translator
 from egov_audit.render.report.comparison import comparison_table
+from egov_audit.render.report.exchange import exchange_tables
 from egov_audit.render.report.exclusions import exclusion_tables
 from egov_audit.render.report.labels import (
     AUDIENCE_LABELS,
@@ -402,6 +403,7 @@ def tables(
         open_services_table(report, tr),
         in_person_steps_table(report, tr),
         *interoperability_tables(report, tr),
+        *exchange_tables(report, tr, previous),
         *benchmark_tables(report, tr),
     ]
 
