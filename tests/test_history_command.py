@@ -196,3 +196,42 @@ def test_entries_go_in_date_order_among_the_existing_ones() -> None:
     )
     with pytest.raises(HistoryEditError, match="not a block list"):
         add_history("services:\n  - id: a\n    history: []\n", {0: ("a", [_entry((1397, 1, 1))])})
+
+
+def test_diff_shows_the_entries_the_newer_version_should_carry(
+    repository: Path, tmp_path: Path
+) -> None:
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from egov_audit.io.schemas import schema_text
+
+    old = tmp_path / "old.yaml"
+    old.write_text(_declaration("1398-07-01", "partial", STEPS, "portal, kiosk"))
+    new = repository / "c" / "agencies" / "tax.yaml"
+    result = CliRunner().invoke(app, ["diff", str(old), str(new), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    Draft202012Validator(json.loads(schema_text("diff-output"))).validate(data)
+    assert data["history"] == [
+        {
+            "id": "tax/return",
+            "on": "1398-07-01",
+            "status": "partial",
+            "channels": ["portal", "kiosk"],
+            "in_person_steps": "Sign at the office",
+            "conflict": False,
+        },
+        {
+            "id": "tax/info",
+            "on": "1398-07-01",
+            "status": "full",
+            "channels": ["portal"],
+            "in_person_steps": None,
+            "conflict": False,
+        },
+    ]
+    text = CliRunner().invoke(app, ["diff", str(old), str(new)]).output
+    assert "History entries the new version should carry:" in text
+    assert "tax/return  1398-07-01  partial   portal, kiosk  add" in text

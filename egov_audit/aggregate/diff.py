@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from egov_audit.aggregate.history import Proposal, Version, propose
 from egov_audit.model import Declaration, Service, ServiceType, Status
 from egov_audit.model.calendars import Day, Month
 
@@ -172,6 +173,9 @@ class DeclarationDiff:
     transactions: TransactionTotals
     months_old: frozenset[Month] = frozenset()
     months_new: frozenset[Month] = frozenset()
+    history: tuple[Proposal, ...] = ()
+    """The history entries the new version should carry for what the old one declared
+    (conflicts with its own entries included), as ``egov-audit history`` proposes them."""
 
     @property
     def has_changes(self) -> bool:
@@ -279,6 +283,7 @@ def diff_declarations(old: Declaration | None, new: Declaration | None) -> Decla
         ),
         months_old=months_old,
         months_new=months_new,
+        history=tuple(propose(new, [Version("OLD", old)])) if old and new else (),
     )
 
 
@@ -352,6 +357,11 @@ class CollectionDiff:
             or self.agencies_removed
             or any(d.has_changes for d in self.declarations)
         )
+
+    @property
+    def history(self) -> list[tuple[str, Proposal]]:
+        """The history entries the new versions should carry, with their agency ids."""
+        return [(d.agency, p) for d in self.declarations for p in d.history]
 
     def count(self, kind: StatusChangeKind) -> int:
         """How many status changes are of this kind."""

@@ -12,7 +12,8 @@ from egov_audit.aggregate.diff import (
     StatusChangeKind,
     TransactionTotals,
 )
-from egov_audit.model.calendars import Month, format_month
+from egov_audit.model import HistoryEntry
+from egov_audit.model.calendars import Month, format_day, format_month
 
 
 def _number(value: int) -> str:
@@ -139,6 +140,16 @@ def tables(diff: CollectionDiff) -> list[Table]:
             [[c.agency, c.field, c.old, c.new] for c in diff.agency_changes],
         ),
     ]
+    tables.append(
+        Table(
+            "History entries the new version should carry",
+            ["Service", "On", "Status", "Channels", "Note"],
+            [
+                [f"{agency}/{p.service}", *_entry_cells(p.entry), _conflict(p.conflict)]
+                for agency, p in diff.history
+            ],
+        )
+    )
     changed = _changed_totals(diff)
     if changed:
         rows = [_transaction_row(t, t.scope) for t in changed]
@@ -153,6 +164,16 @@ def tables(diff: CollectionDiff) -> list[Table]:
             )
         )
     return [t for t in tables if t.rows]
+
+
+def _entry_cells(entry: HistoryEntry) -> list[str]:
+    return [format_day(entry.on), entry.status.value, _codes(entry.channels) or "-"]
+
+
+def _conflict(own: HistoryEntry | None) -> str:
+    if own is None:
+        return "add"
+    return f"conflict: its own entry says {own.status.value} ({_codes(own.channels) or '-'})"
 
 
 def title(comparison: Comparison) -> str:

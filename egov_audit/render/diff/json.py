@@ -13,7 +13,7 @@ from egov_audit.aggregate.diff import (
     StatusChangeKind,
     TransactionTotals,
 )
-from egov_audit.model.calendars import format_month
+from egov_audit.model.calendars import format_day, format_month
 
 
 def _service_json(ref: ServiceRef) -> dict[str, Any]:
@@ -95,6 +95,17 @@ def diff_json(comparison: Comparison) -> dict[str, Any]:
         "agency_changes": [
             {"agency": c.agency, "field": c.field, "old": c.old, "new": c.new}
             for c in diff.agency_changes
+        ],
+        "history": [
+            {
+                "id": f"{agency}/{p.service}",
+                "on": format_day(p.entry.on),
+                "status": p.entry.status.value,
+                "channels": [c.value for c in p.entry.channels],
+                "in_person_steps": p.entry.in_person_steps,
+                "conflict": p.conflict is not None,
+            }
+            for agency, p in diff.history
         ],
         "transactions": {
             "total": _totals_json(diff.transactions),
