@@ -72,3 +72,36 @@ def test_a_history_survives_the_cache(tmp_path: Path) -> None:
     assert declaration is not None, result.findings
     assert [len(s.history) for s in declaration.services] == [2, 0]
     assert loads("declaration", dumps("declaration", declaration)) == declaration
+
+
+def test_the_example_history_of_init_validates_once_uncommented(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from egov_audit.cli import app
+
+    (tmp_path / "agencies").mkdir()
+    (tmp_path / "collection.yaml").write_text(COLLECTION, encoding="utf-8")
+    runner = CliRunner()
+    made = runner.invoke(
+        app, ["init", "tax", "--collection", str(tmp_path), "--declared-on", "2020-05-01"]
+    )
+    assert made.exit_code == 0, made.output
+    path = tmp_path / "agencies" / "tax.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "    # history:\n" in text
+    text = text.replace("    # history:\n", "    history:\n").replace(
+        "    #   - {on:", "      - {on:"
+    )
+    text = text.replace("example-service", "tax-return").replace(
+        "Example service (replace with a real one)", "Tax return"
+    )
+    path.write_text(text, encoding="utf-8")
+    findings = validate_paths([tmp_path]).findings
+    assert [(f.rule, f.severity) for f in findings] == [
+        ("history-before-launch", Severity.WARNING)
+    ], findings
+    result = check_declaration(
+        text.encode("utf-8"), "tax.yaml", collection_context(tmp_path), "tax"
+    )
+    assert result.declaration is not None
+    assert [e.on for e in result.declaration.services[0].history] == [(2019, 1, 1)]

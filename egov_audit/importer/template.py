@@ -110,6 +110,13 @@ def render_template(
         "    # Delivered through, any of: portal, kiosk, mobile. At least one unless the\n"
         "    # status is in_person or unknown.\n"
         "    channels: [portal]\n"
+        "    # Earlier states, oldest first (optional): each entry is the status and channels\n"
+        "    # the service had from its date on; the fields above are its state on\n"
+        f"    # declared_on. Dates in the {calendar} calendar, before declared_on;\n"
+        "    # in_person_steps where partial or in_person, channels where full or partial.\n"
+        "    # history:\n"
+        f'    #   - {{on: "{int(declared_on[:4]) - 1}-01-01", status: partial, '
+        "channels: [portal], in_person_steps: Sign at the office}\n"
         f"    # Launch date, YYYY-MM-DD in the {calendar} calendar, quoted (optional).\n"
         f'    launched_on: "{declared_on}"\n'
         f"    # Completed transactions per month: YYYY-MM ({calendar}) -> a count written\n"
