@@ -9,13 +9,23 @@ import typer
 
 from egov_audit.cli.common import NoCacheOption, WorkersOption, run_options, stderr, write_output
 from egov_audit.cli.report import _require_data
+from egov_audit.importer.common import load_registry
 from egov_audit.io.files import write_new_file
+from egov_audit.io.layout import AGENCIES_DIR, collection_root_of
+from egov_audit.io.yamlload import read_file
+from egov_audit.model import Severity
+from egov_audit.model.calendars import format_day
 from egov_audit.model.display import printable
-from egov_audit.model.errors import CollectionError, Remedy, UsageError
+from egov_audit.model.errors import CollectionError, Remedy, UsageError, YamlLoadError
 from egov_audit.model.period import PERIOD_HELP, Period, parse_period
 from egov_audit.render.export import ExportFormat
 from egov_audit.render.i18n import Language
-from egov_audit.runner import LoadedCollection, load_collection
+from egov_audit.runner import (
+    LoadedCollection,
+    check_declaration,
+    collection_context,
+    load_collection,
+)
 
 
 def export(
@@ -119,8 +129,57 @@ def export(
         return
     if not path.exists():
         raise UsageError(f"{path}: no such file or folder")
-    del lang
-    raise UsageError(f"{path}: give the collection folder (the one holding collection.yaml)")
+    chosen = output_format or ExportFormat.XLSX
+    if chosen is not ExportFormat.XLSX:
+        raise UsageError(
+            f"{path} is a declaration: it exports as the workbook of 'import' (--format "
+            f"xlsx); for --format {chosen.value}, give the collection folder"
+        )
+    for option, value in (("--period", period), ("--base-uri", base_uri)):
+        if value is not None:
+            raise UsageError(f"{option} is for a collection's export, not a declaration's")
+    _export_declaration(path, output, force, lang)
+
+
+def _export_declaration(path: Path, output: Path | None, force: bool, lang: str | None) -> None:
+    root = collection_root_of(path)
+    if root is None:
+        raise UsageError(
+            f"{path} is not in a collection (<collection>/{AGENCIES_DIR}/<agency-id>.yaml); "
+            "its workbook needs the collection's registry and calendar"
+        )
+    registry = load_registry(root)
+    try:
+        data: bytes | YamlLoadError = read_file(path)
+    except YamlLoadError as error:
+        data = error
+    result = check_declaration(data, str(path), collection_context(root), path.stem)
+    if result.declaration is None:
+        errors = [f for f in result.findings if f.severity is Severity.ERROR]
+        first = f": {errors[0].location}: {errors[0].message}" if errors else ""
+        raise UsageError(
+            f"{path} has errors, so it cannot be exported{first}",
+            remedy=Remedy.VALIDATE,
+            target=str(path),
+        )
+    declaration = result.declaration
+    from egov_audit.render.export.agency import agency_workbook
+
+    workbook = agency_workbook(
+        registry,
+        declaration.agency,
+        declaration.services,
+        lang or registry.language or "en",
+        format_day(declaration.declared_on),
+    )
+    target = output or Path(f"{declaration.agency.id}.xlsx")
+    write_new_file(target, workbook, force=force)
+    stderr().print(f"wrote {printable(str(target))}", markup=False)
+    stderr().print(
+        f"next: fill it in, then 'egov-audit import {printable(str(target))} --agency "
+        f"{declaration.agency.id} --collection {printable(str(root))}'",
+        markup=False,
+    )
 
 
 def _export_collection(

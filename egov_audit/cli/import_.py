@@ -44,11 +44,15 @@ def import_command(
     """Write an agency's declaration from a spreadsheet (.xlsx or .csv).
 
     Row 1 names the columns, each later row is a service: id, name, name_local, status,
-    type, audience, channels, in_person_steps, launched_on, depends_on, and one column
-    per month (e.g. 1399-01) with its transaction count. Persian headers and values
-    (وضعیت, تمام الکترونیک ...) and Persian digits are accepted. Rows that cannot be
-    imported are listed with row, column and reason; then nothing is written (exit 1)
-    unless --skip-bad-rows. An existing file is kept unless --force.
+    type, audience, channels, in_person_steps, launched_on, depends_on, benchmarks, and
+    one column per month (e.g. 1399-01) with its transaction count. Persian, Greek and
+    Vietnamese headers and values (وضعیت, تمام الکترونیک ...) and Persian digits are
+    accepted. A workbook's services are on its sheet "services" (else its first sheet);
+    its sheet "months" may hold the transactions, a row per service and month, split by
+    channel (portal, kiosk, mobile, in_person) where needed: the layout that 'egov-audit
+    export agencies/<id>.yaml' and 'egov-audit init <id> --format xlsx' write. Rows that
+    cannot be imported are listed with sheet, cell and reason; then nothing is written
+    (exit 1) unless --skip-bad-rows. An existing file is kept unless --force.
 
     Examples:
 
@@ -69,15 +73,19 @@ def import_command(
         skip_bad_rows=skip_bad_rows,
         overwrite=force,
     )
+    for name in result.ignored_sheets:
+        _say(f'warning: sheet "{name}" is not part of the layout; ignored')
     for label in result.ignored_columns:
         _say(f"warning: column {label} is not part of the layout; ignored")
+    elsewhere = ", ".join(f'"{sheet}" row {row}' for sheet, row in result.skipped_elsewhere)
+    months = f" and {elsewhere}" if elsewhere else ""
     if result.text is None:
         for problem in result.problems:
-            _say(f"{sheet}: {problem}")
+            _say(f"{sheet}: {problem.where}: {problem}")
         if result.problems and not skip_bad_rows:
             error = UsageError(
-                f"nothing written: {len(result.bad_rows)} of {result.total} row(s) cannot "
-                "be imported",
+                f"nothing written: {len(result.bad_rows)} of {result.total} row(s){months} "
+                "cannot be imported",
                 remedy=Remedy.SKIP_BAD_ROWS,
             )
             _say(advice(error))
@@ -87,7 +95,7 @@ def import_command(
     for line in result.warnings:
         _say(f"{sheet}: {line}")
     for problem in result.problems:
-        _say(f"{sheet}: skipped {problem}")
+        _say(f"{sheet}: {problem.where}: skipped {problem}")
     target = result.target
     if output is None:
         declaration_target(collection, target.stem)
@@ -98,6 +106,8 @@ def import_command(
     skipped = (
         f"; skipped {len(bad_rows)} row(s): {', '.join(map(str, bad_rows))}" if bad_rows else ""
     )
+    if elsewhere:
+        skipped += f"; skipped {elsewhere}"
     _say(f"wrote {target}: {result.services} service(s) from {result.total} row(s){skipped}")
 
 

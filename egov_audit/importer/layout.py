@@ -15,54 +15,15 @@ from typing import Any
 import jdatetime
 
 from egov_audit.importer.common import ascii_digits, normalise_date
+from egov_audit.importer.words import HEADERS as HEADERS
+from egov_audit.importer.words import LISTS as LISTS
+from egov_audit.importer.words import REQUIRED as REQUIRED
+from egov_audit.importer.words import VALUES as VALUES
 from egov_audit.io.sheets import MAX_CELL_CHARS, UnreadableCell
 from egov_audit.model.calendars import Calendar, parse_date, parse_month
 from egov_audit.model.display import shown
 from egov_audit.model.errors import UsageError
 from egov_audit.model.limits import MAX_COUNT
-
-#: Accepted headers of each column (besides the field name itself), compared after
-#: :func:`_key` normalisation.
-HEADERS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "service id", "شناسه", "شناسه خدمت", "کد خدمت"),
-    "name": ("name", "نام", "نام خدمت", "عنوان", "عنوان خدمت", "نام انگلیسی"),
-    "name_local": ("name_local", "local name", "نام محلی", "نام فارسی", "عنوان فارسی"),
-    "status": ("status", "وضعیت", "وضعیت الکترونیکی"),
-    "type": ("type", "نوع", "نوع خدمت"),
-    "audience": ("audience", "audiences", "مخاطب", "مخاطبان", "گیرنده خدمت"),
-    "channels": ("channels", "channel", "کانال", "کانال‌ها", "مجرا", "مجاری ارائه"),
-    "in_person_steps": ("in_person_steps", "مراحل حضوری", "مرحله حضوری"),
-    "launched_on": ("launched_on", "تاریخ راه‌اندازی", "تاریخ راه اندازی", "تاریخ شروع"),
-    "depends_on": ("depends_on", "وابستگی", "وابستگی‌ها", "وابسته به"),
-}
-REQUIRED = ("id", "name", "status", "type", "audience")
-LISTS = ("audience", "channels", "depends_on")
-
-#: The one table of accepted values: field -> format value -> the spellings that mean it.
-#: Spellings are compared after :func:`_key` normalisation (case, ZWNJ, ``_``, ``-``).
-VALUES: dict[str, dict[str, tuple[str, ...]]] = {
-    "status": {
-        "full": ("full", "تمام الکترونیک", "تمام الکترونیکی", "کاملا الکترونیک", "الکترونیک"),
-        "partial": ("partial", "نیمه الکترونیک", "نیمه الکترونیکی", "بخشی الکترونیک"),
-        "in_person": ("in_person", "حضوری", "غیر الکترونیک", "in person"),
-        "unknown": ("unknown", "نامشخص", "نیاز به اطلاعات بیشتر", "نیازمند اطلاعات بیشتر"),
-    },
-    "type": {
-        "informational": ("informational", "اطلاع رسانی", "اطلاعاتی"),
-        "interactive": ("interactive", "تعاملی"),
-        "transactional": ("transactional", "تراکنشی", "تبادلی"),
-    },
-    "audience": {
-        "citizens": ("citizens", "شهروندان", "شهروند", "مردم", "citizen"),
-        "businesses": ("businesses", "کسب و کارها", "کسب و کار", "بنگاه ها", "business"),
-        "government": ("government", "دولت", "دستگاه های دولتی", "دستگاه های اجرایی"),
-    },
-    "channels": {
-        "portal": ("portal", "پرتال", "درگاه", "وب", "وبگاه", "web"),
-        "kiosk": ("kiosk", "کیوسک", "پیشخوان", "دفاتر پیشخوان"),
-        "mobile": ("mobile", "موبایل", "تلفن همراه", "اپلیکیشن", "برنامک", "app"),
-    },
-}
 
 _SPLIT = re.compile(r"[,;،؛]")
 _MONTH_HEADER = re.compile(r"^([0-9]{4})\s*[-/.]\s*([0-9]{1,2})\Z")
@@ -88,15 +49,33 @@ _VALUE_INDEX = {
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Why a row cannot be imported: its row number, the column (if one) and the reason."""
+    """Why a row cannot be imported: its row number, the column (if one) and the reason,
+    with the sheet and the 0-based column index that name its cell."""
 
     row: int
     column: str | None
     message: str
+    index: int | None = None
+    sheet: str | None = None
 
     def __str__(self) -> str:
         where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
         return f"{where}: {self.message}"
+
+    def in_sheet(self, sheet: str | None) -> Problem:
+        """The problem placed on ``sheet``."""
+        return Problem(self.row, self.column, self.message, self.index, sheet)
+
+    @property
+    def cell(self) -> str | None:
+        """The cell's reference (``D3``), when the problem is in one column."""
+        return None if self.index is None else f"{column_letter(self.index)}{self.row}"
+
+    @property
+    def where(self) -> str:
+        """``sheet "Services", cell D3`` (a CSV file has no sheet; a row problem no cell)."""
+        place = f"cell {self.cell}" if self.cell else f"row {self.row}"
+        return f'sheet "{shown(self.sheet)}", {place}' if self.sheet else place
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +102,11 @@ class Row:
 
     number: int
     service: dict[str, Any]
+    places: dict[str, Problem] = field(default_factory=dict)
+    """Where parts given on other sheets are (``transactions:1399-05`` on the months sheet,
+    ``history:0`` on the history sheet): a problem there with no message yet."""
+    bad: bool = False
+    """Whether the service failed validation."""
 
 
 def cell_text(value: Any) -> str | None:
@@ -145,8 +129,10 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def read_layout(header: Sequence[Any], calendar: Calendar) -> Layout:
-    """Recognise the header row; raise UsageError for missing, doubled or bad columns."""
+def read_layout(header: Sequence[Any], calendar: Calendar, sheet: str | None = None) -> Layout:
+    """Recognise the header row; raise UsageError for missing, doubled or bad columns.
+
+    ``sheet`` names the sheet in the error (a CSV file has none)."""
     layout = Layout()
     seen_months: dict[str, str] = {}
     problems: list[str] = []
@@ -189,7 +175,8 @@ def read_layout(header: Sequence[Any], calendar: Calendar) -> Layout:
         )
     if problems:
         raise UsageError(
-            "the header row (row 1) cannot be used:\n  "
+            (f'sheet "{shown(sheet)}": ' if sheet else "")
+            + "the header row (row 1) cannot be used:\n  "
             + "\n  ".join(problems)
             + "\nSee 'egov-audit import --help' for the column layout."
         )
@@ -224,7 +211,10 @@ def convert_row(
 
     def problem(name: str, message: str) -> None:
         column = layout.fields.get(name)
-        problems.append(Problem(number, column.label if column else name, message))
+        if column is None:
+            problems.append(Problem(number, name, message))
+        else:
+            problems.append(Problem(number, column.label, message, column.index))
 
     for name in ("id", "name", "name_local", "status", "in_person_steps", "type"):
         value = cell(name)
@@ -297,7 +287,7 @@ def convert_row(
         raw = cells[column.index] if column.index < len(cells) else None
         count = _count(raw)
         if isinstance(count, str):
-            problems.append(Problem(number, column.label, count))
+            problems.append(Problem(number, column.label, count, column.index))
         elif count is not None:
             transactions[column.field] = count
     if transactions:
@@ -337,7 +327,7 @@ def _unreadable_cells(number: int, cells: Sequence[Any], layout: Layout) -> list
                 f"{found.start() + 1}; remove it (it is often pasted from another program)"
             )
         if message is not None:
-            problems.append(Problem(number, column.label, message))
+            problems.append(Problem(number, column.label, message, column.index))
     return problems
 
 

@@ -1,8 +1,19 @@
 """Importing a spreadsheet: turn an agency's spreadsheet into its declaration.
 
-``egov-audit import SHEET --agency ID`` reads a ``.xlsx`` workbook (its first sheet) or a
-``.csv`` file (UTF-8, with or without a byte-order mark; comma, semicolon or tab
-separated) and writes ``<collection>/agencies/<agency-id>.yaml``.
+``egov-audit import SHEET --agency ID`` reads a ``.xlsx`` workbook or a ``.csv`` file
+(UTF-8, with or without a byte-order mark; comma, semicolon or tab separated) and writes
+``<collection>/agencies/<agency-id>.yaml``.
+
+Sheets
+------
+
+A workbook's services are on the sheet named ``services`` (or one of the names in
+:data:`~egov_audit.importer.words.SHEETS`), else on its first sheet; its transactions may
+also be on a sheet named ``months``, a row per service and month, split by channel where
+needed (:mod:`egov_audit.importer.months`); an ``instructions`` sheet is not read, and
+other sheets are ignored with a warning. ``egov-audit export agencies/<id>.yaml --format
+xlsx`` and ``egov-audit init <id> --format xlsx`` write workbooks in this layout. Every
+problem names its sheet and cell.
 
 Column layout
 -------------
@@ -12,7 +23,7 @@ come in any order; headers are matched without regard to case, spaces, ``_``, ``
 the zero-width non-joiner, and Arabic ``ي``/``ك`` match Persian ``ی``/``ک``.
 
 =================  ========  =============================================================
-column             required  Persian headers accepted (see :data:`HEADERS`)
+column             required  Persian headers accepted (Greek and Vietnamese too: :data:`HEADERS`)
 =================  ========  =============================================================
 id                 yes       شناسه, شناسه خدمت, کد خدمت
 name               yes       نام, نام خدمت, عنوان, نام انگلیسی
@@ -24,11 +35,12 @@ channels                     کانال, کانال‌ها, مجرا, مجاری
 in_person_steps              مراحل حضوری, مرحله حضوری
 launched_on                  تاریخ راه‌اندازی, تاریخ راه اندازی, تاریخ شروع
 depends_on                   وابستگی, وابستگی‌ها, وابسته به
+benchmarks                   شاخص‌های مقایسه, شاخص مقایسه
 YYYY-MM                      one column per month (e.g. ``1399-01`` or ``۱۳۹۹/۰۱``)
 =================  ========  =============================================================
 
-* ``audience``, ``channels`` and ``depends_on`` hold several values separated by commas
-  or semicolons (``,`` ``;`` ``،`` ``؛``).
+* ``audience``, ``channels``, ``depends_on`` and ``benchmarks`` hold several values
+  separated by commas or semicolons (``,`` ``;`` ``،`` ``؛``).
 * ``status``, ``type``, ``audience`` and ``channels`` take the format's values or their
   Persian names, all in one table, :data:`VALUES`: ``تمام الکترونیک`` is ``full``,
   ``نیمه الکترونیک`` ``partial``, ``حضوری`` ``in_person``, ``نامشخص`` ``unknown``, and so on.
@@ -57,96 +69,47 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
-from egov_audit.importer.common import find_agency, load_registry, parse_declared_on
+from egov_audit.importer.common import ascii_digits, find_agency, load_registry, parse_declared_on
+from egov_audit.importer.history import History, read_history
 from egov_audit.importer.layout import (
-    LISTS,
     Layout,
     Problem,
     Row,
+    _key,
     cell_text,
     convert_row,
     read_layout,
 )
-from egov_audit.importer.template import declaration_header
+from egov_audit.importer.months import Months, read_months
+from egov_audit.importer.text import order, render
+from egov_audit.importer.words import SHEETS
 from egov_audit.io.layout import AGENCIES_DIR
-from egov_audit.io.sheets import read_rows
-from egov_audit.io.yamlwrite import yaml_flow, yaml_str, yaml_str_quoted
-from egov_audit.model import AgencyRef, Collection, Finding, Severity
+from egov_audit.io.sheets import SheetRows, read_sheets
+from egov_audit.model import Finding, Severity
+from egov_audit.model.display import shown
 from egov_audit.model.errors import OutputExistsError, UsageError
 from egov_audit.runner import check_text
 
 _SERVICE_PATH = re.compile(r"^\$\.services\[([0-9]+)\](?:\.([A-Za-z_]+)|\[.*?\])?(.*)\Z")
 _MONTH_IN_PATH = re.compile(r'^\["([0-9]{4}-[0-9]{2})"\]')
-
-
-def render(
-    output: Path,
-    collection: Collection,
-    agency: AgencyRef,
-    declared_on: str,
-    services: Sequence[dict[str, Any]],
-    source: str,
-) -> str:
-    """The text of the declaration holding ``services``."""
-    lines = [
-        declaration_header(output, collection).rstrip("\n"),
-        f"# Imported from {source} by 'egov-audit import'.",
-        "schema_version: 1",
-        "agency:",
-        f"  id: {agency.id}",
-        f"  name: {yaml_str(agency.name)}",
-    ]
-    if agency.name_local:
-        lines.append(f"  name_local: {yaml_str(agency.name_local)}")
-    lines.append(f'declared_on: "{declared_on}"')
-    lines.append("services:" if services else "services: []")
-    for service in services:
-        prefix = "  - "
-        for key, value in service.items():
-            if key in LISTS:
-                text = yaml_flow(value)
-            elif key == "transactions":
-                text = ""
-            elif key == "launched_on":
-                text = yaml_str_quoted(value)
-            else:
-                text = yaml_str(value)
-            lines.append(f"{prefix}{key}: {text}".rstrip())
-            prefix = "    "
-            if key == "transactions":
-                lines.extend(f"      {month}: {count}" for month, count in value.items())
-    return "\n".join(lines) + "\n"
-
-
-def _order(service: dict[str, Any]) -> dict[str, Any]:
-    order = [
-        "id",
-        "name",
-        "name_local",
-        "status",
-        "in_person_steps",
-        "type",
-        "audience",
-        "channels",
-        "launched_on",
-        "transactions",
-        "depends_on",
-    ]
-    return {key: service[key] for key in order if key in service}
+_ENTRY_IN_PATH = re.compile(r"^\[([0-9]+)\]")
+_SHEET_KINDS = {_key(name): kind for kind, names in SHEETS.items() for name in names}
 
 
 def _attribute(
-    findings: Sequence[Finding], rows: Sequence[Row], layout: Layout
+    findings: Sequence[Finding], rows: Sequence[Row], layout: Layout, sheets: tuple[str | None, str]
 ) -> tuple[list[Problem], list[str], list[str]]:
-    """Split findings into row problems (errors), row warnings and document-level errors."""
+    """Split findings into row problems (errors), row warnings and document-level errors.
+
+    ``sheets`` names the services sheet and the months sheet, where a finding about a month
+    given on the months sheet is placed."""
     problems: list[Problem] = []
     warnings_out: list[str] = []
     document: list[str] = []
-    months = {column.field: column.label for column in layout.months}
+    months = {column.field: column for column in layout.months}
     for finding in findings:
         path = finding.json_path
         match = _SERVICE_PATH.match(path or "")
@@ -156,18 +119,28 @@ def _attribute(
             continue
         row = rows[int(match.group(1))]
         name = match.group(2)
-        label: str | None = None
+        problem = Problem(row.number, name, finding.message, None, sheets[0])
+        column = layout.fields.get(name or "")
         if name == "transactions":
             month = _MONTH_IN_PATH.match(match.group(3))
-            label = months.get(month.group(1)) if month else None
-        elif name is not None:
-            column = layout.fields.get(name)
-            label = column.label if column else name
-        problem = Problem(row.number, label, finding.message)
+            key = month.group(1) if month else ""
+            place = row.places.get(f"transactions:{key}")
+            if place is not None:
+                problem = replace(place, message=finding.message)
+            elif key in months:
+                column = months[key]
+        elif name == "history":
+            entry = _ENTRY_IN_PATH.match(match.group(3))
+            place = row.places.get(f"history:{entry.group(1) if entry else ''}")
+            if place is not None:
+                problem = replace(place, message=finding.message)
+        if column is not None and problem.sheet == sheets[0] and problem.row == row.number:
+            problem = Problem(row.number, column.label, finding.message, column.index, sheets[0])
         if finding.severity is Severity.ERROR:
             problems.append(problem)
+            row.bad = True
         else:
-            warnings_out.append(f"warning: {problem}")
+            warnings_out.append(f"warning: {problem.where}: {problem}")
     return problems, warnings_out, document
 
 
@@ -185,16 +158,127 @@ class ImportResult:
     services: int
     """Services in ``text``."""
     problems: list[Problem] = field(default_factory=list)
-    """Rows that cannot be imported, in row order."""
+    """Rows that cannot be imported, by sheet and row."""
     warnings: list[str] = field(default_factory=list)
     """Findings that are only warnings, attributed to rows."""
     ignored_columns: list[str] = field(default_factory=list)
-    """Headers that are not part of the layout."""
+    """Headers that are not part of the layout (``Months: D "x"`` on the months sheet)."""
+    ignored_sheets: list[str] = field(default_factory=list)
+    """Sheets that are not part of the layout."""
+    skipped: list[int] = field(default_factory=list)
+    """The services sheet's rows whose service is not imported."""
+    skipped_elsewhere: list[tuple[str, int]] = field(default_factory=list)
+    """The rows of the months and history sheets that are not imported: (sheet, row)."""
 
     @property
     def bad_rows(self) -> list[int]:
-        """The numbers of the rows with problems."""
-        return sorted({problem.row for problem in self.problems})
+        """The numbers of the services sheet's rows with problems."""
+        return self.skipped
+
+
+def _pick_sheets(path: Path, sheets: list[SheetRows]) -> tuple[dict[str, SheetRows], list[str]]:
+    """The sheets by kind (``services``, ``months``, ``history``) and the names of the
+    sheets that are not part of the layout."""
+    chosen: dict[str, SheetRows] = {}
+    others: list[SheetRows] = []
+    for sheet in sheets:
+        kind = "services" if sheet.name is None else _SHEET_KINDS.get(_key(sheet.name))
+        if kind is None:
+            others.append(sheet)
+        elif kind in chosen and kind != "instructions":
+            raise UsageError(
+                f'{path}: two {kind} sheets, "{shown(chosen[kind].name or "")}" and '
+                f'"{shown(sheet.name or "")}"; keep one'
+            )
+        else:
+            chosen.setdefault(kind, sheet)
+    if "services" not in chosen:
+        if not others:
+            raise UsageError(
+                f"{path}: no sheet of services; name the sheet that lists the services "
+                f'"services" (or {", ".join(SHEETS["services"][1:])})'
+            )
+        chosen["services"] = others.pop(0)  # a workbook of one unnamed sheet, as before
+    return chosen, [shown(s.name or "") for s in others]
+
+
+def _merge_history(history: History, rows: list[Row], known: set[str], sheet: str) -> list[Problem]:
+    """Add the history sheet's states to the services; the problems of its rows."""
+    problems = list(history.problems)
+    by_id = {row.service["id"]: row for row in rows}
+    id_column = history.layout.fields["id"]
+    on_column = history.layout.fields["on"]
+    for state in history.states:
+        row = by_id.get(state.service)
+        if row is None:
+            if state.service not in known:
+                message = f"no service {state.service!r} on the services sheet"
+                problems.append(
+                    Problem(state.row, id_column.label, message, id_column.index, sheet)
+                )
+            continue
+        entries = row.service.setdefault("history", [])
+        place = Problem(state.row, on_column.label, "", on_column.index, sheet)
+        row.places[f"history:{len(entries)}"] = place
+        entries.append(state.entry)
+        row.service = order(row.service)
+    return problems
+
+
+def _merge_months(
+    months: Months, rows: list[Row], known: set[str], sheets: tuple[str | None, str]
+) -> list[Problem]:
+    """Add the months sheet's counts to the services; the problems of its rows."""
+    problems = list(months.problems)
+    by_id = {row.service["id"]: row for row in rows}
+    id_column = months.layout.fields["id"]
+    for entry in months.counts:
+        row = by_id.get(entry.service)
+        if row is None:
+            if entry.service not in known:
+                problems.append(
+                    Problem(
+                        entry.row,
+                        id_column.label,
+                        f'no service {entry.service!r} on sheet "{shown(sheets[0] or "")}"',
+                        id_column.index,
+                        sheets[1],
+                    )
+                )
+            continue  # the service's own row has problems
+        transactions = row.service.setdefault("transactions", {})
+        label = months.layout.fields["month"].label
+        if entry.month in transactions:
+            problems.append(
+                Problem(
+                    entry.row,
+                    label,
+                    f"month {entry.month} of {entry.service!r} is also in a column of sheet "
+                    f'"{shown(sheets[0] or "")}", row {row.number}',
+                    months.layout.fields["month"].index,
+                    sheets[1],
+                )
+            )
+            continue
+        transactions[entry.month] = entry.count
+        count_label = next(c.label for c in months.layout.fields.values() if c.index == entry.index)
+        place = Problem(entry.row, count_label, "", entry.index, sheets[1])
+        row.places[f"transactions:{entry.month}"] = place
+    for row in rows:
+        if "transactions" in row.service:
+            row.service["transactions"] = dict(sorted(row.service["transactions"].items()))
+            row.service = order(row.service)
+    return problems
+
+
+def _known_ids(sheet: SheetRows, layout: Layout) -> set[str]:
+    column = layout.fields["id"].index
+    found = set()
+    for _number, cells in sheet.rows[1:]:
+        text = cell_text(cells[column]) if column < len(cells) else None
+        if text is not None:
+            found.add(ascii_digits(text).lower())
+    return found
 
 
 def import_sheet(
@@ -219,40 +303,56 @@ def import_sheet(
     if target.exists() and not overwrite:
         raise OutputExistsError(str(target))
 
-    rows_iter = iter(list(read_rows(sheet)))  # read all at once: the workbook is closed
-    header = next(rows_iter, None)
+    chosen, ignored_sheets = _pick_sheets(sheet, read_sheets(sheet))
+    services_sheet, months_sheet = chosen["services"], chosen.get("months")
+    name = services_sheet.name
+    header = services_sheet.rows[0] if services_sheet.rows else None
     if header is None or all(cell_text(value) is None for value in header[1]):
-        raise UsageError(f"{sheet}: the first row must name the columns; it is empty")
-    layout = read_layout(header[1], registry.calendar)
+        where = f'sheet "{shown(name)}": ' if name else ""
+        raise UsageError(f"{sheet}: {where}the first row must name the columns; it is empty")
+    layout = read_layout(header[1], registry.calendar, name)
 
     rows: list[Row] = []
     problems: list[Problem] = []
     first_rows: dict[str, int] = {}
     total = 0
-    for number, cells in rows_iter:
+    for number, cells in services_sheet.rows[1:]:
         if all(cell_text(value) is None for value in cells):
             continue
         total += 1
         service, row_problems = convert_row(number, cells, layout, registry.calendar)
-        problems.extend(row_problems)
+        problems.extend(p.in_sheet(name) for p in row_problems)
         if service is None:
             continue
         first = first_rows.setdefault(service["id"], number)
         if first != number:
-            label = layout.fields["id"].label
-            problems.append(
-                Problem(number, label, f"id {service['id']!r} is already used in row {first}")
-            )
+            column = layout.fields["id"]
+            message = f"id {service['id']!r} is already used in row {first}"
+            problems.append(Problem(number, column.label, message, column.index, name))
             continue
-        rows.append(Row(number, _order(service)))
+        rows.append(Row(number, order(service)))
     if total == 0:
         raise UsageError(f"{sheet}: no service rows below the header")
+    sheets = (name, months_sheet.name or "" if months_sheet else "")
+    month_problems: list[Problem] = []
+    ignored_columns = list(layout.ignored)
+    if months_sheet is not None:
+        months = read_months(months_sheet.rows, sheets[1])
+        month_problems = _merge_months(months, rows, _known_ids(services_sheet, layout), sheets)
+        ignored_columns += [f'"{sheets[1]}" {label}' for label in months.layout.ignored]
+    if "history" in chosen:
+        history_sheet = chosen["history"].name or ""
+        history = read_history(chosen["history"].rows, history_sheet, registry.calendar)
+        known = _known_ids(services_sheet, layout)
+        month_problems += _merge_history(history, rows, known, history_sheet)
+        ignored_columns += [f'"{history_sheet}" {label}' for label in history.layout.ignored]
 
     row_warnings: list[str] = []
+    excluded: set[int] = set()
     while True:
         text = render(target, registry, found, declared, [r.service for r in rows], sheet.name)
         findings = check_text(collection, found.id, text)
-        invalid, row_warnings, document = _attribute(findings, rows, layout)
+        invalid, row_warnings, document = _attribute(findings, rows, layout, sheets)
         if document:
             raise UsageError(
                 "the converted declaration does not validate:\n  " + "\n  ".join(document)
@@ -260,18 +360,24 @@ def import_sheet(
         if not invalid:
             break
         problems.extend(invalid)
-        bad = {problem.row for problem in invalid}
-        rows = [row for row in rows if row.number not in bad]
+        excluded |= {row.number for row in rows if row.bad}
+        rows = [row for row in rows if not row.bad]
         if not skip_bad_rows:
             break
-    problems.sort(key=lambda p: p.row)
-    writable = rows and (skip_bad_rows or not problems)
+    services_rows = {p.row for p in problems if p.sheet == name} | excluded
+    all_problems = sorted(
+        [*problems, *month_problems], key=lambda p: (p.sheet != name, p.row, p.index or 0)
+    )
+    writable = rows and (skip_bad_rows or not all_problems)
     return ImportResult(
         target=target,
         text=text if writable else None,
         total=total,
         services=len(rows),
-        problems=problems,
+        problems=all_problems,
         warnings=row_warnings,
-        ignored_columns=list(layout.ignored),
+        ignored_columns=ignored_columns,
+        ignored_sheets=ignored_sheets,
+        skipped=sorted(services_rows),
+        skipped_elsewhere=sorted({(p.sheet or "", p.row) for p in month_problems}),
     )

@@ -45,6 +45,8 @@ MAX_ROWS = 20_000
 """Most rows read, the header included (the largest declaration has 5,000 services)."""
 MAX_COLUMNS = 1_000
 """Most columns read (ten fields and a column per month: 80 years of months)."""
+MAX_SHEETS = 50
+"""Most sheets a workbook may have (an agency's workbook has three)."""
 MAX_CELL_CHARS = 32_767
 """Longest text a cell may hold, as in spreadsheet programs."""
 
@@ -69,8 +71,54 @@ class UnreadableCell:
         return self.formula
 
 
+@dataclass(frozen=True, slots=True)
+class SheetRows:
+    """The rows of one sheet, header included: (row number, cell values)."""
+
+    name: str | None
+    """The sheet's name; None for a .csv file, which has no sheets."""
+    rows: list[tuple[int, list[Any]]]
+
+
+def read_sheets(path: Path) -> list[SheetRows]:
+    """Every sheet of a workbook, in order (at most :data:`MAX_SHEETS`), or the one table of
+    a .csv file; read in full, with the limits of :func:`read_rows` on each sheet."""
+    if _checked_suffix(path) == ".csv":
+        return [SheetRows(None, list(_csv_rows(path)))]
+    check_workbook_archive(path)
+    values = _open_workbook(path, data_only=True)
+    try:
+        formulas = _open_workbook(path, data_only=False)
+        try:
+            count = len(values.worksheets)
+            if count > MAX_SHEETS:
+                raise UsageError(
+                    f"{path}: the workbook has {count:,} sheets, more than the limit of "
+                    f"{MAX_SHEETS}; an agency's workbook has three"
+                )
+            return [
+                SheetRows(
+                    str(values.worksheets[index].title),
+                    list(_sheet_rows(path, values, formulas, index)),
+                )
+                for index in range(count)
+            ]
+        finally:
+            formulas.close()
+    finally:
+        values.close()
+
+
 def read_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     """Yield (row number, cell values) of the first sheet of ``path``, header included."""
+    if _checked_suffix(path) == ".csv":
+        yield from _csv_rows(path)
+    else:
+        yield from _xlsx_rows(path)
+
+
+def _checked_suffix(path: Path) -> str:
+    """The suffix of a sheet file that exists and is not too large; else a UsageError."""
     suffix = path.suffix.lower()
     if not path.exists():
         raise UsageError(f"{path}: no such file")
@@ -90,10 +138,7 @@ def read_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
             f"{path}: the file is {size:,} bytes, larger than the limit of "
             f"{MAX_SHEET_BYTES:,} bytes; an agency's services sheet is far smaller"
         )
-    if suffix == ".csv":
-        yield from _csv_rows(path)
-    else:
-        yield from _xlsx_rows(path)
+    return suffix
 
 
 def _too_many_rows(path: Path) -> UsageError:
@@ -192,10 +237,12 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         values.close()
 
 
-def _sheet_rows(path: Path, values: Any, formulas: Any) -> Iterator[tuple[int, list[Any]]]:
+def _sheet_rows(
+    path: Path, values: Any, formulas: Any, index: int = 0
+) -> Iterator[tuple[int, list[Any]]]:
     if not values.worksheets:
         raise UsageError(f"{path}: the workbook has no sheet")
-    sheet, formula_sheet = values.worksheets[0], formulas.worksheets[0]
+    sheet, formula_sheet = values.worksheets[index], formulas.worksheets[index]
     # The sheet's declared size can lie (A1:XFD1048576 in a tiny file): read its cells.
     sheet.reset_dimensions()
     formula_sheet.reset_dimensions()
@@ -219,7 +266,10 @@ def _sheet_rows(path: Path, values: Any, formulas: Any) -> Iterator[tuple[int, l
     except UsageError:
         raise
     except Exception as error:  # a cell openpyxl cannot convert (an integer of 5,000 digits)
-        raise UsageError(f"{path}: row {number + 1} cannot be read ({shown(str(error))})") from None
+        raise UsageError(
+            f'{path}: sheet "{shown(sheet.title)}", row {number + 1} cannot be read '
+            f"({shown(str(error))})"
+        ) from None
 
 
 def _cell_value(cell: Any, formula: Any, sheet: str) -> Any:

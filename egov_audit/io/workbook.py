@@ -50,6 +50,7 @@ class Sheet:
     title: str
     rows: list[list[Any]]
     widths: Sequence[float] = ()
+    """The least width of each column, in characters (see :func:`_widths`)."""
     header_rows: int = 1
     freeze_header: bool = True
     right_to_left: bool = False
@@ -81,6 +82,28 @@ def _put(cell: Any, value: Any, sheet: str) -> None:
             cell.quotePrefix = True  # and it stays a text when someone edits the cell
 
 
+MAX_WIDTH = 60
+"""Widest column, in characters; longer texts wrap or are cut off on screen."""
+
+
+def _widths(spec: Sheet) -> list[float]:
+    """Each column as wide as its longest value (at least its ``widths`` entry, at most
+    :data:`MAX_WIDTH`); a wrapping column keeps its given width."""
+    count = max([len(spec.widths), *(len(row) for row in spec.rows)], default=0)
+    widths = []
+    for index in range(count):
+        given = spec.widths[index] if index < len(spec.widths) else 8.0
+        if index in spec.wrap_columns:
+            widths.append(given)
+            continue
+        longest = max(
+            (len(str(row[index])) for row in spec.rows if index < len(row) and row[index]),
+            default=0,
+        )
+        widths.append(max(given, min(MAX_WIDTH, longest * 1.1 + 2)))
+    return widths
+
+
 def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     """The sheets as an .xlsx workbook."""
     import openpyxl  # imported here: only workbook outputs need it, and it is slow to import
@@ -106,8 +129,13 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
                     cell.font = bold
                 elif column - 1 in spec.wrap_columns:
                     cell.alignment = wrap
-        for index, width in enumerate(spec.widths):
+        for index, width in enumerate(_widths(spec)):
             sheet.column_dimensions[_letter(index)].width = width
+        # Printed (or saved as PDF) in landscape, every column on the page's width.
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
         if spec.freeze_header and spec.header_rows:
             sheet.freeze_panes = f"A{spec.header_rows + 1}"
         for drop_down in spec.drop_downs:
