@@ -14,6 +14,7 @@ control character) is a :class:`~egov_audit.model.errors.UsageError` naming the 
 from __future__ import annotations
 
 import io
+import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -129,8 +130,20 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
                     cell.font = bold
                 elif column - 1 in spec.wrap_columns:
                     cell.alignment = wrap
-        for index, width in enumerate(_widths(spec)):
+        widths = _widths(spec)
+        for index, width in enumerate(widths):
             sheet.column_dimensions[_letter(index)].width = width
+        for row_number, row in enumerate(spec.rows, start=1):
+            lines = max(
+                (
+                    math.ceil(len(str(row[i])) / max(widths[i] - 2, 1))
+                    for i in spec.wrap_columns
+                    if i < len(row) and row[i] and row_number > spec.header_rows
+                ),
+                default=1,
+            )
+            if lines > 1:  # programs do not grow a row for wrapped text they did not write
+                sheet.row_dimensions[row_number].height = 15 * lines
         # Printed (or saved as PDF) in landscape, every column on the page's width.
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.fitToWidth = 1
