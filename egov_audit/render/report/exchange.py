@@ -179,8 +179,8 @@ def months_table(report: ReadinessReport, found: ExchangeFigures, tr: Translator
         )
     calendar = report.collection.calendar
     labelled: list[tuple[str, ExchangeMonth]] = [
-        *((tr.gettext("Busiest month"), month) for month in busiest),
-        *((tr.gettext("Quietest month"), month) for month in quietest),
+        *((tr.pgettext("inquiries", "Busiest month"), month) for month in busiest),
+        *((tr.pgettext("inquiries", "Quietest month"), month) for month in quietest),
     ]
     peak = busiest[0].inquiries
     return aligned(
