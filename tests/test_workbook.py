@@ -35,7 +35,8 @@ def abfa(tmp_path: Path) -> Path:
 
 def test_the_workbook_has_the_layout_import_reads(abfa: Path) -> None:
     book = openpyxl.load_workbook(abfa)
-    assert book.sheetnames == ["خدمات", "ماه‌ها", "سابقه", "راهنما"]
+    assert book.sheetnames[:3] == ["خدمات", "ماه‌ها", "سابقه"]
+    assert book.sheetnames[-1] == "راهنما"
     services = book["خدمات"]
     header = [c.value for c in services[1]]
     assert header == [
@@ -114,7 +115,7 @@ def test_init_writes_the_empty_workbook_with_the_registry_name(tmp_path: Path) -
     code, output = run("init", "irib", "-c", str(QOM), "--format", "xlsx", "-o", str(target))
     assert code == 0, output
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["خدمات", "ماه‌ها", "سابقه", "راهنما"]
+    assert book.sheetnames[:3] == ["خدمات", "ماه‌ها", "سابقه"]
     assert book["خدمات"].max_row == 1 and book["ماه‌ها"].max_row == 1
     guide = book["راهنما"]
     irib = next(a for a in load_registry(QOM).agencies if a.id == "irib")
@@ -236,3 +237,27 @@ def test_a_wrong_workbook_is_a_clear_error(
     assert words_expected in output
     assert "Traceback" not in output
     assert code == (0 if change == "extra-sheet" else 2)
+
+
+def test_the_exchange_sheet_holds_the_services_offered_over_the_exchange(tmp_path: Path) -> None:
+    collection = tmp_path / "exchange"
+    shutil.copytree(Path(__file__).parent / "data" / "collections" / "exchange", collection)
+    target = tmp_path / "civil.xlsx"
+    code, output = run("export", str(collection / "agencies" / "civil.yaml"), "-o", str(target))
+    assert code == 0, output
+    book = openpyxl.load_workbook(target)
+    sheet = book["تبادل"]
+    assert [c.value for c in sheet[1]] == [
+        "شناسه خدمت", "نام انگلیسی", "نام فارسی", "ماه", "مصرف کننده", "تعداد استعلام",
+    ]  # fmt: skip
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert ["identity-inquiry", "Identity inquiry", "استعلام هویت", "1399-02", "snapp", 50] in rows
+    sheet.append(["identity-inquiry", None, None, "1399-13", None, 5])
+    book.save(target)
+    code, output = run(
+        "import", str(target), "-a", "civil", "-c", str(collection), "--declared-on",
+        "1399-04-10", "-o", str(tmp_path / "civil.yaml"),
+    )  # fmt: skip
+    assert code == 1
+    row = sheet.max_row
+    assert f'sheet "تبادل", cell D{row}: row {row}, column D "ماه": ' in output

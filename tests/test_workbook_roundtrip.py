@@ -47,11 +47,13 @@ def test_every_declaration_comes_back_from_its_workbook(root: Path, tmp_path: Pa
     lang = registry.language or "en"
     compared = 0
     for original in declarations(root):
-        if original.exchange_services:
-            continue  # the services an agency offers over an exchange are not in the workbook
         agency = original.agency
         sheet = tmp_path / f"{agency.id}.xlsx"
-        sheet.write_bytes(agency_workbook(registry, agency, original.services, lang, "exported"))
+        sheet.write_bytes(
+            agency_workbook(
+                registry, agency, original.services, lang, "exported", original.exchange_services
+            )
+        )
         output = tmp_path / "agencies" / f"{agency.id}.yaml"
         result = import_sheet(
             sheet,
@@ -66,6 +68,7 @@ def test_every_declaration_comes_back_from_its_workbook(root: Path, tmp_path: Pa
         assert back.declaration is not None, back.findings
         imported = back.declaration
         assert imported.services == original.services, agency.id
+        assert imported.exchange_services == original.exchange_services, agency.id
         assert imported.declared_on == original.declared_on
         assert imported.agency == next(a for a in registry.agencies if a.id == agency.id)
         assert imported.verified is False  # the office verifies figures again after an import

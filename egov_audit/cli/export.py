@@ -102,7 +102,8 @@ def export(
     national and EU portals, or as a table of services for open-data portals. A
     declaration file exports as a workbook in exactly the layout 'egov-audit import' reads:
     a services sheet with drop-down lists, a months sheet with the transactions (split by
-    channel where the declaration splits them) and an instructions sheet. Files with
+    channel where the declaration splits them), a history sheet, an exchange sheet where
+    the collection has a government exchange, and an instructions sheet. Files with
     errors are left out of a collection's export, with a warning.
 
     Examples:
@@ -171,6 +172,7 @@ def _export_declaration(path: Path, output: Path | None, force: bool, lang: str 
         declaration.services,
         lang or registry.language or "en",
         format_day(declaration.declared_on),
+        declaration.exchange_services,
     )
     target = output or Path(f"{declaration.agency.id}.xlsx")
     write_new_file(target, workbook, force=force)

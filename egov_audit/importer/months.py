@@ -67,6 +67,7 @@ def read_header(
     required: Sequence[str],
     sheet: str,
     more: Sequence[str] = (),
+    unread: Sequence[str] = ("name",),
 ) -> Layout:
     """Recognise the header row of a sheet of ``table``'s columns; UsageError if it cannot
     be used (``more``: further problems already found)."""
@@ -98,7 +99,8 @@ def read_header(
             + "\n  ".join(problems)
             + "\nSee 'egov-audit import --help' for the layout of the workbook."
         )
-    layout.fields.pop("name", None)  # for people reading the sheet; not imported
+    for name in unread:
+        layout.fields.pop(name, None)  # for people reading the sheet; not imported
     return layout
 
 

@@ -72,8 +72,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from egov_audit.importer.common import ascii_digits, find_agency, load_registry, parse_declared_on
-from egov_audit.importer.history import History, read_history
+from egov_audit.importer.common import find_agency, load_registry, parse_declared_on
+from egov_audit.importer.exchange import Exchange, read_exchange
+from egov_audit.importer.history import read_history
 from egov_audit.importer.layout import (
     Layout,
     Problem,
@@ -83,11 +84,12 @@ from egov_audit.importer.layout import (
     convert_row,
     read_layout,
 )
-from egov_audit.importer.months import Months, read_months
+from egov_audit.importer.months import read_months
 from egov_audit.importer.text import order, render
 from egov_audit.importer.words import SHEETS
+from egov_audit.importer.workbook import known_ids, merge_history, merge_months, pick_sheets
 from egov_audit.io.layout import AGENCIES_DIR
-from egov_audit.io.sheets import SheetRows, read_sheets
+from egov_audit.io.sheets import read_sheets
 from egov_audit.model import Finding, Severity
 from egov_audit.model.display import shown
 from egov_audit.model.errors import OutputExistsError, UsageError
@@ -96,11 +98,16 @@ from egov_audit.runner import check_text
 _SERVICE_PATH = re.compile(r"^\$\.services\[([0-9]+)\](?:\.([A-Za-z_]+)|\[.*?\])?(.*)\Z")
 _MONTH_IN_PATH = re.compile(r'^\["([0-9]{4}-[0-9]{2})"\]')
 _ENTRY_IN_PATH = re.compile(r"^\[([0-9]+)\]")
+_EXCHANGE_PATH = re.compile(r"^\$\.exchange_services\[([0-9]+)\]")
 _SHEET_KINDS = {_key(name): kind for kind, names in SHEETS.items() for name in names}
 
 
 def _attribute(
-    findings: Sequence[Finding], rows: Sequence[Row], layout: Layout, sheets: tuple[str | None, str]
+    findings: Sequence[Finding],
+    rows: Sequence[Row],
+    layout: Layout,
+    sheets: tuple[str | None, str],
+    places: Sequence[Problem] = (),
 ) -> tuple[list[Problem], list[str], list[str]]:
     """Split findings into row problems (errors), row warnings and document-level errors.
 
@@ -112,6 +119,14 @@ def _attribute(
     months = {column.field: column for column in layout.months}
     for finding in findings:
         path = finding.json_path
+        exchange = _EXCHANGE_PATH.match(path or "")
+        if exchange is not None and int(exchange.group(1)) < len(places):
+            spot = replace(places[int(exchange.group(1))], message=finding.message)
+            if finding.severity is Severity.ERROR:
+                problems.append(spot)
+            else:
+                warnings_out.append(f"warning: {spot.where}: {spot}")
+            continue
         match = _SERVICE_PATH.match(path or "")
         if match is None or int(match.group(1)) >= len(rows):
             if finding.severity is Severity.ERROR:
@@ -176,111 +191,6 @@ class ImportResult:
         return self.skipped
 
 
-def _pick_sheets(path: Path, sheets: list[SheetRows]) -> tuple[dict[str, SheetRows], list[str]]:
-    """The sheets by kind (``services``, ``months``, ``history``) and the names of the
-    sheets that are not part of the layout."""
-    chosen: dict[str, SheetRows] = {}
-    others: list[SheetRows] = []
-    for sheet in sheets:
-        kind = "services" if sheet.name is None else _SHEET_KINDS.get(_key(sheet.name))
-        if kind is None:
-            others.append(sheet)
-        elif kind in chosen and kind != "instructions":
-            raise UsageError(
-                f'{path}: two {kind} sheets, "{shown(chosen[kind].name or "")}" and '
-                f'"{shown(sheet.name or "")}"; keep one'
-            )
-        else:
-            chosen.setdefault(kind, sheet)
-    if "services" not in chosen:
-        if not others:
-            raise UsageError(
-                f"{path}: no sheet of services; name the sheet that lists the services "
-                f'"services" (or {", ".join(SHEETS["services"][1:])})'
-            )
-        chosen["services"] = others.pop(0)  # a workbook of one unnamed sheet, as before
-    return chosen, [shown(s.name or "") for s in others]
-
-
-def _merge_history(history: History, rows: list[Row], known: set[str], sheet: str) -> list[Problem]:
-    """Add the history sheet's states to the services; the problems of its rows."""
-    problems = list(history.problems)
-    by_id = {row.service["id"]: row for row in rows}
-    id_column = history.layout.fields["id"]
-    on_column = history.layout.fields["on"]
-    for state in history.states:
-        row = by_id.get(state.service)
-        if row is None:
-            if state.service not in known:
-                message = f"no service {state.service!r} on the services sheet"
-                problems.append(
-                    Problem(state.row, id_column.label, message, id_column.index, sheet)
-                )
-            continue
-        entries = row.service.setdefault("history", [])
-        place = Problem(state.row, on_column.label, "", on_column.index, sheet)
-        row.places[f"history:{len(entries)}"] = place
-        entries.append(state.entry)
-        row.service = order(row.service)
-    return problems
-
-
-def _merge_months(
-    months: Months, rows: list[Row], known: set[str], sheets: tuple[str | None, str]
-) -> list[Problem]:
-    """Add the months sheet's counts to the services; the problems of its rows."""
-    problems = list(months.problems)
-    by_id = {row.service["id"]: row for row in rows}
-    id_column = months.layout.fields["id"]
-    for entry in months.counts:
-        row = by_id.get(entry.service)
-        if row is None:
-            if entry.service not in known:
-                problems.append(
-                    Problem(
-                        entry.row,
-                        id_column.label,
-                        f'no service {entry.service!r} on sheet "{shown(sheets[0] or "")}"',
-                        id_column.index,
-                        sheets[1],
-                    )
-                )
-            continue  # the service's own row has problems
-        transactions = row.service.setdefault("transactions", {})
-        label = months.layout.fields["month"].label
-        if entry.month in transactions:
-            problems.append(
-                Problem(
-                    entry.row,
-                    label,
-                    f"month {entry.month} of {entry.service!r} is also in a column of sheet "
-                    f'"{shown(sheets[0] or "")}", row {row.number}',
-                    months.layout.fields["month"].index,
-                    sheets[1],
-                )
-            )
-            continue
-        transactions[entry.month] = entry.count
-        count_label = next(c.label for c in months.layout.fields.values() if c.index == entry.index)
-        place = Problem(entry.row, count_label, "", entry.index, sheets[1])
-        row.places[f"transactions:{entry.month}"] = place
-    for row in rows:
-        if "transactions" in row.service:
-            row.service["transactions"] = dict(sorted(row.service["transactions"].items()))
-            row.service = order(row.service)
-    return problems
-
-
-def _known_ids(sheet: SheetRows, layout: Layout) -> set[str]:
-    column = layout.fields["id"].index
-    found = set()
-    for _number, cells in sheet.rows[1:]:
-        text = cell_text(cells[column]) if column < len(cells) else None
-        if text is not None:
-            found.add(ascii_digits(text).lower())
-    return found
-
-
 def import_sheet(
     sheet: Path,
     collection: Path,
@@ -303,7 +213,7 @@ def import_sheet(
     if target.exists() and not overwrite:
         raise OutputExistsError(str(target))
 
-    chosen, ignored_sheets = _pick_sheets(sheet, read_sheets(sheet))
+    chosen, ignored_sheets = pick_sheets(sheet, read_sheets(sheet))
     services_sheet, months_sheet = chosen["services"], chosen.get("months")
     name = services_sheet.name
     header = services_sheet.rows[0] if services_sheet.rows else None
@@ -331,28 +241,43 @@ def import_sheet(
             problems.append(Problem(number, column.label, message, column.index, name))
             continue
         rows.append(Row(number, order(service)))
-    if total == 0:
+    exchange, exchange_sheet = Exchange(), None
+    exchange_places: list[Problem] = []
+    if "exchange" in chosen:
+        exchange_sheet = chosen["exchange"].name or ""
+        exchange = read_exchange(chosen["exchange"].rows, exchange_sheet)
+        exchange_places = [
+            Problem(number, exchange.layout.fields["id"].label, "", 0, exchange_sheet)
+            for number in exchange.rows
+        ]
+    if total == 0 and not exchange.services:
         raise UsageError(f"{sheet}: no service rows below the header")
     sheets = (name, months_sheet.name or "" if months_sheet else "")
     month_problems: list[Problem] = []
     ignored_columns = list(layout.ignored)
     if months_sheet is not None:
         months = read_months(months_sheet.rows, sheets[1])
-        month_problems = _merge_months(months, rows, _known_ids(services_sheet, layout), sheets)
+        month_problems = merge_months(months, rows, known_ids(services_sheet, layout), sheets)
         ignored_columns += [f'"{sheets[1]}" {label}' for label in months.layout.ignored]
     if "history" in chosen:
         history_sheet = chosen["history"].name or ""
         history = read_history(chosen["history"].rows, history_sheet, registry.calendar)
-        known = _known_ids(services_sheet, layout)
-        month_problems += _merge_history(history, rows, known, history_sheet)
+        known = known_ids(services_sheet, layout)
+        month_problems += merge_history(history, rows, known, history_sheet)
         ignored_columns += [f'"{history_sheet}" {label}' for label in history.layout.ignored]
 
+    if exchange_sheet is not None:
+        month_problems += exchange.problems
+        ignored_columns += [f'"{exchange_sheet}" {label}' for label in exchange.layout.ignored]
     row_warnings: list[str] = []
     excluded: set[int] = set()
     while True:
-        text = render(target, registry, found, declared, [r.service for r in rows], sheet.name)
+        services = [r.service for r in rows]
+        text = render(target, registry, found, declared, services, sheet.name, exchange.services)
         findings = check_text(collection, found.id, text)
-        invalid, row_warnings, document = _attribute(findings, rows, layout, sheets)
+        invalid, row_warnings, document = _attribute(
+            findings, rows, layout, sheets, exchange_places
+        )
         if document:
             raise UsageError(
                 "the converted declaration does not validate:\n  " + "\n  ".join(document)
@@ -360,6 +285,8 @@ def import_sheet(
         if not invalid:
             break
         problems.extend(invalid)
+        if exchange_sheet is not None and any(p.sheet == exchange_sheet for p in invalid):
+            break  # an exchange service that does not validate: nothing is written
         excluded |= {row.number for row in rows if row.bad}
         rows = [row for row in rows if not row.bad]
         if not skip_bad_rows:
@@ -368,7 +295,12 @@ def import_sheet(
     all_problems = sorted(
         [*problems, *month_problems], key=lambda p: (p.sheet != name, p.row, p.index or 0)
     )
-    writable = rows and (skip_bad_rows or not all_problems)
+    exchange_invalid = exchange_sheet is not None and any(
+        p.sheet == exchange_sheet for p in all_problems
+    )
+    writable = (
+        (rows or exchange.services) and not exchange_invalid and (skip_bad_rows or not all_problems)
+    )
     return ImportResult(
         target=target,
         text=text if writable else None,

@@ -47,8 +47,9 @@ def render(
     declared_on: str,
     services: Sequence[dict[str, Any]],
     source: str,
+    exchange: Sequence[dict[str, Any]] = (),
 ) -> str:
-    """The text of the declaration holding ``services``."""
+    """The text of the declaration holding ``services`` (and the ``exchange`` services)."""
     lines = [
         declaration_header(output, collection).rstrip("\n"),
         f"# Imported from {source} by 'egov-audit import'.",
@@ -78,6 +79,21 @@ def render(
                 lines.extend(_history_lines(value))
             if key == "transactions":
                 lines.extend(f"      {m}: {_count_text(count)}" for m, count in value.items())
+    if exchange:
+        lines.append("exchange_services:")
+    for service in exchange:
+        lines.append(f"  - id: {service['id']}")
+        lines.append(f"    name: {yaml_str(service['name'])}")
+        if "name_local" in service:
+            lines.append(f"    name_local: {yaml_str(service['name_local'])}")
+        if service.get("inquiries"):
+            lines.append("    inquiries:")
+        for month, count in service.get("inquiries", {}).items():
+            if isinstance(count, int):
+                lines.append(f"      {month}: {count}")
+            else:
+                split = ", ".join(f"{consumer}: {n}" for consumer, n in count.items())
+                lines.append(f"      {month}: {{{split}}}")
     return "\n".join(lines) + "\n"
 
 

@@ -220,11 +220,23 @@ HISTORY_HEADERS: dict[str, tuple[str, ...]] = {
 }
 """``on`` is the date from which the service had the state (``history`` of the format)."""
 
+#: Accepted headers of the exchange sheet: the services an agency offers other bodies over
+#: the collection's government exchange, a row per service, month and consumer.
+EXCHANGE_HEADERS: dict[str, tuple[str, ...]] = {
+    "id": HEADERS["id"],
+    "name": HEADERS["name"],
+    "name_local": HEADERS["name_local"],
+    "month": MONTH_HEADERS["month"],
+    "consumer": ("consumer", "مصرف کننده", "دستگاه مصرف کننده", "Καταναλωτής", "Bên sử dụng"),
+    "inquiries": ("inquiries", "تعداد استعلام", "استعلام", "Ερωτήματα", "Số lượt tra cứu"),
+}
+
 #: Accepted names of the sheets of a workbook.
 SHEETS: dict[str, tuple[str, ...]] = {
     "services": ("services", "خدمات", "Υπηρεσίες", "Dịch vụ"),
     "months": ("months", "transactions", "ماه‌ها", "تراکنش‌ها", "Μήνες", "Tháng"),
     "history": ("history", "سابقه", "Ιστορικό", "Lịch sử"),
+    "exchange": ("exchange", "تبادل", "Ανταλλαγή", "Trao đổi"),
     "instructions": ("instructions", "راهنما", "Οδηγίες", "Hướng dẫn"),
 }
 
@@ -282,10 +294,19 @@ _WRITTEN_HISTORY_HEADERS = {
     "channels": _WRITTEN_HEADERS["channels"],
     "in_person_steps": _WRITTEN_HEADERS["in_person_steps"],
 }
+_WRITTEN_EXCHANGE_HEADERS = {
+    "id": _WRITTEN_HEADERS["id"],
+    "name": _WRITTEN_HEADERS["name"],
+    "name_local": _WRITTEN_HEADERS["name_local"],
+    "month": _WRITTEN_MONTH_HEADERS["month"],
+    "consumer": ("consumer", "مصرف کننده", "Καταναλωτής", "Bên sử dụng"),
+    "inquiries": ("inquiries", "تعداد استعلام", "Ερωτήματα", "Số lượt tra cứu"),
+}
 _WRITTEN_SHEETS = {
     "services": ("services", "خدمات", "Υπηρεσίες", "Dịch vụ"),
     "months": ("months", "ماه‌ها", "Μήνες", "Tháng"),
     "history": ("history", "سابقه", "Ιστορικό", "Lịch sử"),
+    "exchange": ("exchange", "تبادل", "Ανταλλαγή", "Trao đổi"),
     "instructions": ("instructions", "راهنما", "Οδηγίες", "Hướng dẫn"),
 }
 
@@ -303,6 +324,11 @@ def written_month_header(field: str, lang: str) -> str:
 def written_history_header(field: str, lang: str) -> str:
     """The header a workbook in ``lang`` gives the history sheet's column ``field``."""
     return _WRITTEN_HISTORY_HEADERS[field][_COLUMN[lang]]
+
+
+def written_exchange_header(field: str, lang: str) -> str:
+    """The header a workbook in ``lang`` gives the exchange sheet's column ``field``."""
+    return _WRITTEN_EXCHANGE_HEADERS[field][_COLUMN[lang]]
 
 
 def written_value(value: str, lang: str) -> str:

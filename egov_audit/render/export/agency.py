@@ -29,6 +29,7 @@ from typing import Any
 
 from egov_audit.importer.words import (
     list_separator,
+    written_exchange_header,
     written_header,
     written_history_header,
     written_month_header,
@@ -38,7 +39,7 @@ from egov_audit.importer.words import (
 from egov_audit.io.workbook import DropDown, Sheet, workbook_bytes
 from egov_audit.model import SPLIT_CHANNELS, AgencyRef, Audience, Channel, Collection, Service
 from egov_audit.model.calendars import format_day, format_month
-from egov_audit.model.inventory import ServiceType, Status
+from egov_audit.model.inventory import ExchangeService, ServiceType, Status
 
 FIELDS = (
     "id",
@@ -56,6 +57,8 @@ FIELDS = (
 _WIDTHS = (12, 20, 20, 14, 46, 12, 16, 14, 14, 46, 16)
 MONTH_FIELDS = ("id", "name", "month", "transactions", *SPLIT_CHANNELS)
 HISTORY_FIELDS = ("id", "name", "on", "status", "channels", "in_person_steps")
+EXCHANGE_FIELDS = ("id", "name", "name_local", "month", "consumer", "inquiries")
+_EXCHANGE_WIDTHS = (12, 20, 20, 10, 14, 12)
 _HISTORY_WIDTHS = (12, 20, 12, 14, 14, 46)
 _MONTH_WIDTHS = (12, 20, 10, 12, 10, 10, 10, 10)
 ROWS_WITH_LISTS = 2000
@@ -150,6 +153,20 @@ def _history_rows(service: Service, local: bool, lang: str) -> list[list[Any]]:
     ]
 
 
+def _exchange_rows(service: ExchangeService) -> list[list[Any]]:
+    names = [service.id, service.name, service.name_local]
+    if not service.inquiries:
+        return [names]
+    splits = dict(service.consumer_splits)
+    rows: list[list[Any]] = []
+    for month, count in service.inquiries:
+        if month in splits:
+            rows += [[*names, format_month(month), c, n] for c, n in splits[month]]
+        else:
+            rows.append([*names, format_month(month), None, count])
+    return rows
+
+
 def _quoted(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
@@ -184,6 +201,11 @@ def _instructions(
         "(YYYY-MM-DD), and its status, channels and in-person steps then. The services "
         f"sheet holds the state on the declaration's date.",
         "",
+        f"Sheet {written_sheet('exchange', lang)} (if the collection has a government "
+        "exchange): the services the agency offers other bodies over it, one row per "
+        "service and month: its id, names, the month and the inquiries served; a month "
+        "split by consumer takes one row per consumer, with the consumer's id.",
+        "",
         "Type values, not formulas. When done, import the workbook:",
         f"  egov-audit import <this file>.xlsx --agency {agency.id} --collection "
         "<collection folder>",
@@ -204,8 +226,10 @@ def agency_sheets(
     services: Sequence[Service],
     lang: str,
     declared_on: str | None = None,
+    exchange: Sequence[ExchangeService] = (),
 ) -> list[Sheet]:
-    """The sheets of the workbook of ``services`` (none for an empty template)."""
+    """The sheets of the workbook of ``services`` (none for an empty template); an exchange
+    sheet too when the collection has a government exchange or ``exchange`` services."""
     rtl = lang == "fa"
     local = lang != "en" and lang == (collection.language or "en")
     service_rows: list[list[Any]] = [[written_header(f, lang) for f in FIELDS]]
@@ -237,7 +261,7 @@ def agency_sheets(
             history_drop_downs.append(
                 DropDown(HISTORY_FIELDS.index(field), 2, last, source, strict)
             )
-    return [
+    sheets = [
         Sheet(
             written_sheet("services", lang),
             service_rows,
@@ -263,6 +287,20 @@ def agency_sheets(
             right_to_left=rtl,
         ),
     ]
+    if collection.exchange is not None or exchange:
+        exchange_rows: list[list[Any]] = [
+            [written_exchange_header(f, lang) for f in EXCHANGE_FIELDS]
+        ]
+        for offered in exchange:
+            exchange_rows += _exchange_rows(offered)
+        sheet = Sheet(
+            written_sheet("exchange", lang),
+            exchange_rows,
+            widths=_EXCHANGE_WIDTHS,
+            right_to_left=rtl,
+        )
+        sheets.insert(3, sheet)
+    return sheets
 
 
 def agency_workbook(
@@ -271,6 +309,8 @@ def agency_workbook(
     services: Sequence[Service],
     lang: str,
     declared_on: str | None = None,
+    exchange: Sequence[ExchangeService] = (),
 ) -> bytes:
-    """The workbook of ``services`` as .xlsx bytes."""
-    return workbook_bytes(agency_sheets(collection, agency, services, lang, declared_on))
+    """The workbook of ``services`` (and ``exchange`` services) as .xlsx bytes."""
+    sheets = agency_sheets(collection, agency, services, lang, declared_on, exchange)
+    return workbook_bytes(sheets)
