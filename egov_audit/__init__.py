@@ -22,9 +22,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from egov_audit._version import __version__
-
 if TYPE_CHECKING:
+    from egov_audit._version import __version__
     from egov_audit.aggregate.diff import CollectionDiff, Comparison, diff_collections
     from egov_audit.aggregate.diff_load import compare_paths
     from egov_audit.aggregate.report import (
@@ -64,6 +63,9 @@ if TYPE_CHECKING:
     )
 
 _EXPORTS = {
+    # Read from the package metadata on first use: the command line's output cache answers
+    # without it.
+    "__version__": ("egov_audit._version", "__version__"),
     "validate_paths": ("egov_audit.runner", "validate_paths"),
     "load_collection": ("egov_audit.runner", "load_collection"),
     "check_text": ("egov_audit.runner", "check_text"),

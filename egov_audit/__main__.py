@@ -1,5 +1,5 @@
 """Allow ``python -m egov_audit``."""
 
-from egov_audit.cli.app import main
+from egov_audit.cli import main
 
 main()

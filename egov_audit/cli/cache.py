@@ -13,7 +13,9 @@ cache_app = typer.Typer(
     help=(
         "Show or clear the result cache.\n\n"
         "validate and report keep each file's result, keyed by its content, so that "
-        "unchanged files are not checked again. The cache lives in "
+        "unchanged files are not checked again, and what each command printed, replayed "
+        "while its files, options, environment and egov-audit itself are unchanged "
+        "(--no-cache or EGOV_AUDIT_NO_OUTPUT_CACHE=1 turns that off). The cache lives in "
         f"${CACHE_ENV}, else $XDG_CACHE_HOME/egov-audit, else ~/.cache/egov-audit, and "
         f"is kept under ${CACHE_MAX_ENV} MiB (default 500): the least recently used "
         "entries go first. Entries are plain data with a checksum; a damaged one is "
@@ -66,6 +68,7 @@ def info() -> None:
         f"{found.results} result(s)",
         f"{found.declarations} declaration(s)",
         f"{found.indexes} stat index(es)",
+        f"{found.outputs} command output(s)",
     ]
     if found.other:
         parts.append(f"{found.other} left from older versions or interrupted runs")

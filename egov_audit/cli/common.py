@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from egov_audit.cli.replay import not_replayable
 from egov_audit.io.files import write_new_file
 from egov_audit.model.errors import EgovAuditError, Remedy
 from egov_audit.runner import (
@@ -78,7 +79,8 @@ NoCacheOption = Annotated[
     typer.Option(
         "--no-cache",
         help="Check every file again instead of reusing results for unchanged files "
-        f"(kept in ${CACHE_ENV}, else ~/.cache/egov-audit).",
+        f"(kept in ${CACHE_ENV}, else ~/.cache/egov-audit), and print the output afresh "
+        "instead of replaying it.",
     ),
 ]
 
@@ -127,6 +129,7 @@ def _progress_bar() -> Callable[[int, int], None]:
         if total < 50:
             return
         if "bar" not in state:
+            not_replayable()  # a bar drawn on a terminal is not output to replay
             bar = Progress(console=stderr(), transient=True)
             bar.start()
             state["bar"] = bar
@@ -143,5 +146,6 @@ def write_output(text: str, output: Path | None, *, force: bool) -> None:
     if output is None:
         sys.stdout.write(text)
         return
+    not_replayable()  # a file written is not output to replay
     write_new_file(output, text, force=force)
     stderr().print(f"wrote {output}")

@@ -16,6 +16,7 @@ from egov_audit.cli.common import (
     WorkersOption,
     run_options,
 )
+from egov_audit.cli.replay import not_replayable
 from egov_audit.io.files import append_to_file
 from egov_audit.model import Severity
 from egov_audit.render import FindingsFormat, findings_renderer
@@ -64,6 +65,7 @@ def validate(
     if summary_path:
         from egov_audit.render.findings.github import summary
 
+        not_replayable()  # the summary file is written too
         append_to_file(Path(summary_path), summary(result), what="GITHUB_STEP_SUMMARY")
     failing = result.count(Severity.ERROR) + (result.count(Severity.WARNING) if strict else 0)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)

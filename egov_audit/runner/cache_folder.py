@@ -1,6 +1,7 @@
 """The cache folder: where entries live, writing them, its size bound, info and clearing.
 
-Entries live in ``<folder>/v2/<2 hex>/<key>.result`` and ``.declaration``, stat indexes in
+Entries live in ``<folder>/v2/<2 hex>/<key>.result`` and ``.declaration``, the output
+cache's in ``<folder>/v2/<2 hex>/<key>.output``, stat indexes in
 ``<folder>/v2/index/<hash>.index``. Only files named like that are ever counted, evicted
 or removed: a cache folder set by mistake to a folder holding other files loses none.
 
@@ -27,7 +28,7 @@ from pathlib import Path
 LAYOUT = "v2"
 OLD_LAYOUTS = ("v1",)
 """Earlier layouts (pickles, never read): counted, evicted first and cleared like entries."""
-ENTRY_SUFFIXES = (".result", ".declaration", ".index", ".pickle")
+ENTRY_SUFFIXES = (".result", ".declaration", ".index", ".output", ".pickle")
 TMP_SUFFIX = ".tmp"
 DEFAULT_MAX_BYTES = 500 * 1024 * 1024
 _TOUCH_AFTER_S = 3600
@@ -156,18 +157,20 @@ class CacheInfo:
     results: int
     declarations: int
     indexes: int
+    outputs: int
+    """Outputs of whole commands (:mod:`~egov_audit.runner.output_cache`)."""
     other: int
     """Earlier layouts' entries and leftover temporary files."""
     size: int
 
     @property
     def entries(self) -> int:
-        return self.results + self.declarations + self.indexes + self.other
+        return self.results + self.declarations + self.indexes + self.outputs + self.other
 
 
 def cache_info(folder: Path) -> CacheInfo:
     """Entries and size of a cache folder."""
-    counts = {".result": 0, ".declaration": 0, ".index": 0}
+    counts = {".result": 0, ".declaration": 0, ".index": 0, ".output": 0}
     other = size = 0
     for found in _files(folder):
         size += found.size
@@ -182,6 +185,7 @@ def cache_info(folder: Path) -> CacheInfo:
         counts[".result"],
         counts[".declaration"],
         counts[".index"],
+        counts[".output"],
         other,
         size,
     )

@@ -15,21 +15,24 @@ other figures (see SECURITY.md), but never code.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import stat
-from pathlib import Path
 from typing import Any
 
 from egov_audit.model import Declaration, FileResult
+from egov_audit.runner import frames
+from egov_audit.runner.frames import MAGIC, MAX_ENTRY_BYTES, frame, read_entry
 from egov_audit.runner.records import Codec, Damaged, scalar
 
-MAGIC = b"egov-audit-cache/1"
-MAX_ENTRY_BYTES = 64 * 1024 * 1024
-"""Largest entry read: the result of the largest declaration accepted (8 MiB) is far below."""
-
-__all__ = ["MAX_ENTRY_BYTES", "Damaged", "dumps", "frame", "loads", "read_entry", "unframe"]
+__all__ = [
+    "MAGIC",
+    "MAX_ENTRY_BYTES",
+    "Damaged",
+    "dumps",
+    "frame",
+    "loads",
+    "read_entry",
+    "unframe",
+]
 
 _KINDS: dict[str, Codec] = {
     # A result without its declaration, and whether its declaration was kept apart.
@@ -38,23 +41,12 @@ _KINDS: dict[str, Codec] = {
 }
 
 
-def frame(kind: str, payload: bytes) -> bytes:
-    """An entry: the header naming its kind and checksum, then the payload."""
-    digest = hashlib.sha256(payload).hexdigest().encode("ascii")
-    return b"%s %s %s\n%s" % (MAGIC, kind.encode("ascii"), digest, payload)
-
-
 def unframe(kind: str, data: bytes) -> bytes:
     """The payload of an entry of this kind whose checksum matches (else :class:`Damaged`)."""
-    header, newline, payload = data.partition(b"\n")
-    if not newline or header.count(b" ") != 2:
-        raise Damaged("no header")
-    magic, found, digest = header.split(b" ")
-    if magic != MAGIC or found != kind.encode("ascii"):
-        raise Damaged("not an entry of this kind")
-    if hashlib.sha256(payload).hexdigest().encode("ascii") != digest:
-        raise Damaged("checksum mismatch")
-    return payload
+    try:
+        return frames.unframe(kind, data)
+    except frames.FrameError as error:
+        raise Damaged(str(error)) from None
 
 
 def dumps(kind: str, value: Any) -> bytes:
@@ -89,26 +81,3 @@ def loads(kind: str, data: bytes) -> Any:
         raise
     except _DECODE_ERRORS as error:
         raise Damaged(f"cannot decode: {type(error).__name__}") from None
-
-
-def read_entry(path: Path) -> tuple[bytes, os.stat_result] | None:
-    """An entry file's bytes and status, or None when it is missing, not a regular file
-    (a FIFO could block, a symbolic link lead anywhere), larger than the bound or unreadable."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_ENTRY_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    if len(data) > MAX_ENTRY_BYTES:
-        return None
-    return data, info

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from egov_audit.model.errors import UsageError
 from egov_audit.runner.cache_folder import DEFAULT_MAX_BYTES
 
 CACHE_ENV = "EGOV_AUDIT_CACHE_DIR"
@@ -64,6 +63,9 @@ def default_cache_max_bytes() -> int:
     except ValueError:
         mib = -1.0
     if not math.isfinite(mib) or mib < 0:
+        # Imported here: the output cache reads this module before the model is imported.
+        from egov_audit.model.errors import UsageError
+
         raise UsageError(
             f"{CACHE_MAX_ENV}={configured!r}: give the cache's size bound in MiB, "
             "a number from 0 (e.g. 500 or 0.5)"
