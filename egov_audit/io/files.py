@@ -40,8 +40,9 @@ def _reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
-def write_new_file(path: Path, text: str, *, force: bool) -> None:
-    """Write ``text`` to ``path``; an existing path only with ``force`` (see the module)."""
+def write_new_file(path: Path, text: str | bytes, *, force: bool) -> None:
+    """Write ``text`` (or bytes: a PDF) to ``path``; an existing path only with ``force``
+    (see the module)."""
     try:
         existing = os.lstat(path)
     except FileNotFoundError:
@@ -89,7 +90,7 @@ def _folder_of(path: Path) -> Path:
     return folder
 
 
-def _temporary(path: Path, text: str) -> str:
+def _temporary(path: Path, text: str | bytes) -> str:
     """A temporary file next to ``path`` holding ``text``."""
     folder = _folder_of(path)
     try:
@@ -97,17 +98,15 @@ def _temporary(path: Path, text: str) -> str:
     except OSError as error:
         raise UsageError(f"{folder}: cannot write here: {_reason(error)}") from None
     try:
-        with os.fdopen(
-            fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
-        ) as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_encoded(text))
     except OSError as error:
         Path(tmp).unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {_reason(error)}") from None
     return tmp
 
 
-def _write_new(path: Path, text: str) -> None:
+def _write_new(path: Path, text: str | bytes) -> None:
     tmp = _temporary(path, text)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; keep the usual permissions
@@ -125,7 +124,7 @@ def _write_new(path: Path, text: str) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def _replace(path: Path, text: str, existing: os.stat_result) -> None:
+def _replace(path: Path, text: str | bytes, existing: os.stat_result) -> None:
     """Replace a regular file atomically, keeping its owner, group and permissions."""
     tmp = _temporary(path, text)
     try:
@@ -143,9 +142,14 @@ def _replace(path: Path, text: str, existing: os.stat_result) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def _write_in_place(path: Path, text: str) -> None:
+def _encoded(text: str | bytes) -> bytes:
+    """Text as UTF-8 (a lone surrogate escaped), bytes as they are."""
+    return text if isinstance(text, bytes) else text.encode("utf-8", "backslashreplace")
+
+
+def _write_in_place(path: Path, text: str | bytes) -> None:
     """Write into a device or FIFO (opening a FIFO waits for a reader, as a shell would)."""
-    data = text.encode("utf-8", "backslashreplace")
+    data = _encoded(text)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
