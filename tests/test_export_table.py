@@ -105,3 +105,15 @@ def test_a_period_without_data_is_a_usage_error() -> None:
     code, output = export(str(SAMPLES / "qom"), "-f", "csv", "--period", "2020")
     assert code == 2
     assert "no transactions are declared" in output and "jalali" in output
+
+
+def test_options_of_the_other_kind_of_export_are_refused() -> None:
+    code, output = export(str(SAMPLES / "greece"), "-f", "xlsx", "--lang", "fa")
+    assert code == 2 and "--lang is for a declaration's workbook" in output
+    code, output = export(str(SAMPLES / "greece"), "-f", "csv", "--base-uri", "urn:x:")
+    assert code == 2 and "--base-uri is for --format cpsv-ap and turtle" in output
+    declaration = str(SAMPLES / "greece" / "agencies" / "aade.yaml")
+    code, output = export(declaration, "-f", "turtle")
+    assert code == 2 and "give the collection folder" in output
+    code, output = export(declaration, "--period", "2020")
+    assert code == 2 and "--period is for a collection's export" in output

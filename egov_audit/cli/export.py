@@ -117,6 +117,11 @@ def export(
       egov-audit export inventories/qom/agencies/abfa.yaml --format xlsx -o abfa.xlsx
     """
     if path.is_dir():
+        if lang is not None:
+            raise UsageError(
+                "--lang is for a declaration's workbook; a collection's exports keep the "
+                "names in every language and English column keys"
+            )
         _export_collection(
             path,
             output_format or ExportFormat.CPSV_AP,
