@@ -94,35 +94,54 @@ def test_services_per_agency_are_skewed_and_exact() -> None:
 def test_benchmark_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "bench.json"
     keep = tmp_path / "keep"
+    record = tmp_path / "results.jsonl"
     argv = ["--services", "300", "--agencies", "5", "--json", str(out), "--keep", str(keep)]
+    argv += ["--record", str(record), "--skip", "check_jsonschema", "report_warm_results"]
     assert benchmark.main(argv) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["benchmark_version"] == 1
-    assert {"cpu_count", "python_version"} <= set(data["machine"])
+    assert [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines()] == [data]
+    assert data["benchmark_version"] == 2
+    assert {"cpu_count", "memory_gib", "python_version"} <= set(data["machine"])
     assert {"date", "method", "parameters", "collections", "floor_seconds", "steps"} <= set(data)
+    assert data["egov_audit"]["package"] == str(keep / "snapshot" / "egov_audit")
     steps = {s["name"]: s for s in data["steps"]}
     assert list(steps) == [
         "floor",
+        "floor_load",
         "validate_cold",
         "report_cold",
+        "validate_fill",
+        "report_after_validate",
         "validate_warm",
         "report_warm",
+        "validate_warm_results",
+        "report_warm_results",
         "validate_invalid",
         "report_invalid",
         "check_jsonschema",
     ]
     for name, step in steps.items():
         if step["skipped"]:
-            assert name == "check_jsonschema"
+            assert name in ("check_jsonschema", "report_warm_results")
             continue
         assert step["seconds"] > 0
-        assert step["peak_rss_mib"] > 0
+        assert step["peak_tree_mib"] >= step["peak_rss_mib"] > 0
         assert step["ratio_to_floor"] > 0
     assert steps["floor"]["ratio_to_floor"] == 1
     assert steps["validate_cold"]["exit_codes"] == [0]
     assert steps["validate_invalid"]["exit_codes"] == [1]
     assert steps["report_cold"]["exit_codes"] == [0]
-    assert "floor (compose)" in capsys.readouterr().out
+    assert steps["report_after_validate"]["exit_codes"] == [0]
+    # A warm run is answered from the output cache: it never imports the command line.
+    assert steps["validate_warm"]["peak_rss_mib"] < steps["validate_warm_results"]["peak_rss_mib"]
+    found = {t["target"]: t for t in data["targets"]}
+    assert found["memory"]["met"] is True
+    assert found["check-jsonschema"]["value"] is None and found["check-jsonschema"]["met"] is None
+    fill, after = steps["validate_fill"]["seconds"], steps["report_after_validate"]["seconds"]
+    expected = round((fill + after) / data["floor_seconds"], 4)
+    assert found["cold validate then report"]["value"] == pytest.approx(expected, abs=1e-3)
+    printed = capsys.readouterr().out
+    assert "floor: compose" in printed and "warm validate" in printed
     assert data["collections"]["valid"]["reused"] is False
     # --keep reuses collections generated with the same parameters.
     params = argparse.Namespace(services=300, agencies=5, seed=7)

@@ -1,31 +1,32 @@
-"""Measure egov-audit on a synthetic national-scale collection, against the YAML floor.
+"""Measure egov-audit on a synthetic national-scale collection, against the YAML floors.
 
 One run generates (or, with ``--keep DIR``, reuses) a valid collection and a collection with
 ``--invalid-share`` of its files broken (``tools/synth.py``), then times each step in its own
-child process, the same way for all:
+child process, the same way for all (``tools/bench_measure.py``):
 
 * ``floor``: every file composed with libyaml (``yaml.compose(text, Loader=yaml.CSafeLoader)``),
-  one process, nothing else: no tool that reads YAML into nodes can be faster;
-* ``validate (cold)`` and ``report --format json (cold)``: ``python -P -m egov_audit``, with
-  ``--no-cache`` when the command has that option;
-* ``validate (warm)`` and ``report (warm)``: the same commands again, nothing changed (a cache,
-  when there is one, was filled by an unmeasured run before);
-* ``validate (invalid)`` and ``report (invalid)``: on the collection with broken files;
-* ``check-jsonschema``: the schema alone with the check-jsonschema CLI, if it is on PATH.
+  one process, nothing else: no tool that reads YAML into nodes can be faster. Every ratio
+  is to this floor; ``floor_load`` (``yaml.load`` with ``CSafeLoader``) is shown beside it;
+* ``validate_cold``, ``report_cold``: ``python -P -m egov_audit ... --no-cache``;
+* ``validate_fill`` then ``report_after_validate``: validate with an empty cache folder
+  (it writes each file's result), then a report that reads those results;
+* ``validate_warm``, ``report_warm``: the same commands again, nothing changed (answered
+  by the output cache); ``*_warm_results``: the same with ``EGOV_AUDIT_NO_OUTPUT_CACHE=1``
+  (only the result cache);
+* ``validate_invalid``, ``report_invalid``: on the collection with broken files, ``--no-cache``;
+* ``check_jsonschema``: the schema alone with the check-jsonschema CLI, if it is on PATH.
 
-Method: each child is started with ``os.posix_spawn`` (standard output to /dev/null, standard
-error to a file) and reaped with ``os.wait4``, which returns that child's own resource usage.
-Wall time is ``time.perf_counter()`` from spawn to reap (interpreter start-up included); peak
-memory is the child's ``ru_maxrss`` (peak resident set size; KiB on Linux), CPU time its
-``ru_utime + ru_stime``. Unlike ``RUSAGE_CHILDREN`` deltas, ``wait4`` gives the peak of each
-child alone, not the maximum over all children so far. With ``--repeat N`` each step runs N
-times: seconds is the median, memory the largest peak. The cache folder (``XDG_CACHE_HOME``)
-of the children is a fresh folder inside the work folder.
+With ``--repeat N`` each step runs N times: seconds is the median, memory the largest peak.
+The children import a copy of the package made at the start (``--no-snapshot`` imports the
+tree as it is), with their own cache folder. Each run appends one JSON record (one line)
+to ``benchmarks/results.jsonl`` (``--record FILE``; ``--no-record``), and ``--json FILE``
+writes it indented. The targets (``tools/bench_targets.py``) are checked and printed.
 
 Usage::
 
     python -m tools.benchmark [--services 100000] [--agencies 1000] [--repeat 1]
         [--invalid-share 0.05] [--seed 7] [--json bench.json] [--keep DIR]
+        [--skip STEP ...] [--record FILE | --no-record] [--no-snapshot]
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ import argparse
 import datetime
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -46,9 +46,13 @@ from pathlib import Path
 from typing import Any
 
 from tools import synth
+from tools.bench_measure import Run, egov_audit_info, machine, measure, snapshot
+from tools.bench_targets import table, targets, targets_table
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "agency.schema.json"
+RECORD = ROOT / "benchmarks" / "results.jsonl"
+MIB = 1024
 
 FLOOR_CODE = """\
 import sys
@@ -56,16 +60,8 @@ from pathlib import Path
 import yaml
 root = Path(sys.argv[1])
 for path in [root / "collection.yaml", *sorted((root / "agencies").glob("*.yaml"))]:
-    yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    yaml.{call}(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 """
-
-
-@dataclass
-class Run:
-    seconds: float
-    cpu_seconds: float
-    peak_rss_kib: int
-    exit_code: int
 
 
 @dataclass
@@ -74,48 +70,37 @@ class Step:
     label: str
     command: list[str]
     expected_exit: tuple[int, ...] = (0,)
+    env: dict[str, str] = field(default_factory=dict)
     runs: list[Run] = field(default_factory=list)
     skipped: str | None = None
     stderr_tail: str = ""
 
-    def summary(self, floor: float | None) -> dict[str, Any]:
-        seconds = statistics.median(r.seconds for r in self.runs) if self.runs else None
+    def summary(self, floor: float | None, floor_cpu: float | None) -> dict[str, Any]:
+        def median(values: list[float]) -> float | None:
+            return statistics.median(values) if values else None
+
+        seconds = median([r.seconds for r in self.runs])
+        cpu = median([r.cpu_seconds for r in self.runs])
         return {
             "name": self.name,
             "label": self.label,
             "command": self.command,
+            "env": self.env,
             "skipped": self.skipped,
             "seconds": round(seconds, 4) if seconds is not None else None,
-            "ratio_to_floor": round(seconds / floor, 3) if seconds and floor else None,
-            "peak_rss_mib": round(max(r.peak_rss_kib for r in self.runs) / 1024, 1)
+            "ratio_to_floor": round(seconds / floor, 4) if seconds and floor else None,
+            "cpu_seconds": round(cpu, 4) if cpu is not None else None,
+            "cpu_ratio_to_floor": round(cpu / floor_cpu, 4) if cpu and floor_cpu else None,
+            "peak_rss_mib": round(max(r.peak_rss_kib for r in self.runs) / MIB, 1)
             if self.runs
             else None,
-            "cpu_seconds": round(statistics.median(r.cpu_seconds for r in self.runs), 4)
+            "peak_tree_mib": round(max(r.peak_tree_kib for r in self.runs) / MIB, 1)
             if self.runs
             else None,
             "exit_codes": sorted({r.exit_code for r in self.runs}),
             "runs": [asdict(r) for r in self.runs],
             "stderr_tail": self.stderr_tail,
         }
-
-
-def measure(command: list[str], env: dict[str, str], stderr_path: Path) -> Run:
-    """Run ``command`` once in a child process; its wall time, CPU time, peak RSS, exit code."""
-    actions = [
-        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-        (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-        (os.POSIX_SPAWN_OPEN, 2, str(stderr_path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
-    ]
-    started = time.perf_counter()
-    pid = os.posix_spawn(command[0], command, env, file_actions=actions)
-    _, status, usage = os.wait4(pid, 0)
-    seconds = time.perf_counter() - started
-    return Run(
-        seconds=round(seconds, 4),
-        cpu_seconds=round(usage.ru_utime + usage.ru_stime, 4),
-        peak_rss_kib=int(usage.ru_maxrss),
-        exit_code=os.waitstatus_to_exitcode(status),
-    )
 
 
 def _has_option(option: str, subcommand: str, env: dict[str, str]) -> bool:
@@ -155,64 +140,59 @@ def _collection(path: Path, args: argparse.Namespace, invalid_share: float) -> d
     return manifest
 
 
-def _egov_audit(env: dict[str, str]) -> dict[str, Any]:
-    """Which egov_audit the children import (PYTHONPATH may point at another checkout)."""
-    done = subprocess.run(
-        [sys.executable, "-P", "-c", "import egov_audit; print(egov_audit.__file__)"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
+def _steps(valid: Path, invalid: Path, env: dict[str, str]) -> list[Step]:
+    py = [sys.executable, "-P"]
+    cli = [*py, "-m", "egov_audit"]
+    no_cache = ["--no-cache"] if _has_option("--no-cache", "validate", env) else []
+    validate = [*cli, "validate", str(valid)]
+    report = [*cli, "report", str(valid), "--format", "json"]
+    results_only = {"EGOV_AUDIT_NO_OUTPUT_CACHE": "1"}
+    checker = shutil.which("check-jsonschema")
+    files = [str(p) for p in sorted((valid / "agencies").glob("*.yaml"))]
+    return [
+        Step("floor", "floor: compose", [*py, "-c", FLOOR_CODE.format(call="compose"), str(valid)]),
+        Step("floor_load", "floor: load", [*py, "-c", FLOOR_CODE.format(call="load"), str(valid)]),
+        Step("validate_cold", "validate --no-cache", [*validate, *no_cache]),
+        Step("report_cold", "report --no-cache", [*report, *no_cache]),
+        Step("validate_fill", "validate, empty cache", validate),
+        Step("report_after_validate", "report after validate", report),
+        Step("validate_warm", "validate warm", validate),
+        Step("report_warm", "report warm", report),
+        Step("validate_warm_results", "validate warm, results", validate, env=results_only),
+        Step("report_warm_results", "report warm, results", report, env=results_only),
+        Step(
+            "validate_invalid",
+            "validate invalid",
+            [*cli, "validate", str(invalid), *no_cache],
+            expected_exit=(1,),
+        ),
+        Step(
+            "report_invalid",
+            "report invalid",
+            [*cli, "report", str(invalid), "--format", "json", *no_cache],
+        ),
+        Step(
+            "check_jsonschema",
+            "check-jsonschema",
+            [checker or "check-jsonschema", "--schemafile", str(SCHEMA), *files],
+            skipped=None if checker else "not installed, skipped",
+        ),
+    ]
+
+
+def _run_step(step: Step, env: dict[str, str], stderr_path: Path) -> Run:
+    outcome = measure(step.command, {**env, **step.env}, stderr_path)
+    step.runs.append(outcome)
+    print(
+        f"{step.label}: {outcome.seconds:.2f} s, {outcome.peak_tree_kib / MIB:.0f} MiB, "
+        f"exit {outcome.exit_code}",
+        file=sys.stderr,
     )
-    package = Path(done.stdout.strip()).parent if done.returncode == 0 else None
-    info: dict[str, Any] = {
-        "package": str(package) if package else None,
-        "pythonpath": env.get("PYTHONPATH"),
-        "git": None,
-    }
-    if package is not None and (package.parent / ".git").exists():
-        git = ["git", "-C", str(package.parent)]
-        head = subprocess.run(
-            [*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=False
-        )
-        dirty = subprocess.run(
-            [*git, "status", "--porcelain", "--", "egov_audit"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        info["git"] = {
-            "commit": head.stdout.strip(),
-            "modified": [line[3:] for line in dirty.stdout.splitlines()],
-        }
-    return info
-
-
-def _machine() -> dict[str, Any]:
-    return {
-        "cpu_count": os.cpu_count(),
-        "cpu_affinity": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
-        "python_version": platform.python_version(),
-        "python_implementation": platform.python_implementation(),
-        "platform": platform.platform(),
-        "machine": platform.machine(),
-        "load_average": [round(x, 2) for x in os.getloadavg()],
-    }
-
-
-def _table(rows: list[dict[str, Any]]) -> str:
-    header = f"{'step':<22} {'seconds':>9} {'x floor':>8} {'peak MiB':>9} {'cpu s':>8} {'exit':>5}"
-    lines = [header, "-" * len(header)]
-    for row in rows:
-        if row["skipped"]:
-            lines.append(f"{row['label']:<22} {row['skipped']}")
-            continue
-        ratio = f"{row['ratio_to_floor']:.2f}" if row["ratio_to_floor"] is not None else "-"
-        lines.append(
-            f"{row['label']:<22} {row['seconds']:>9.2f} {ratio:>8} {row['peak_rss_mib']:>9.1f} "
-            f"{row['cpu_seconds']:>8.2f} {','.join(map(str, row['exit_codes'])):>5}"
-        )
-    return "\n".join(lines)
+    if outcome.exit_code not in step.expected_exit:
+        tail = stderr_path.read_text(encoding="utf-8", errors="replace")[-2000:]
+        step.stderr_tail = tail
+        print(f"  unexpected exit code; standard error ends with:\n{tail}", file=sys.stderr)
+    return outcome
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -230,98 +210,62 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def _run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     started = time.perf_counter()
-    machine = _machine()
+    before = machine()
     valid_dir, invalid_dir = work / "valid", work / "invalid"
     print(f"collections in {work} ...", file=sys.stderr)
     valid = _collection(valid_dir, args, 0.0)
     invalid = _collection(invalid_dir, args, args.invalid_share)
     generation = time.perf_counter() - started
-
-    cache_home = Path(tempfile.mkdtemp(prefix="xdg-cache-", dir=work))
-    env = {
-        **os.environ,
-        "XDG_CACHE_HOME": str(cache_home),
-        "EGOV_AUDIT_CACHE_DIR": str(cache_home / "egov-audit"),
-    }
-    env.pop("GITHUB_ACTIONS", None)
-    env.pop("GITHUB_STEP_SUMMARY", None)
-    # -P: children never import egov_audit from the current folder, only from PYTHONPATH or
-    # the installed package, so PYTHONPATH=<another checkout> benchmarks that checkout.
-    py = [sys.executable, "-P"]
-    cli = [*py, "-m", "egov_audit"]
-    no_cache_validate = ["--no-cache"] if _has_option("--no-cache", "validate", env) else []
-    no_cache_report = ["--no-cache"] if _has_option("--no-cache", "report", env) else []
-    validate = [*cli, "validate", str(valid_dir)]
-    report = [*cli, "report", str(valid_dir), "--format", "json"]
-
-    steps = [
-        Step("floor", "floor (compose)", [*py, "-c", FLOOR_CODE, str(valid_dir)]),
-        Step("validate_cold", "validate (cold)", [*validate, *no_cache_validate]),
-        Step("report_cold", "report json (cold)", [*report, *no_cache_report]),
-        Step("validate_warm", "validate (warm)", validate),
-        Step("report_warm", "report json (warm)", report),
-        Step(
-            "validate_invalid",
-            "validate (invalid)",
-            [*cli, "validate", str(invalid_dir), *no_cache_validate],
-            expected_exit=(1,),
-        ),
-        Step(
-            "report_invalid",
-            "report json (invalid)",
-            [*cli, "report", str(invalid_dir), "--format", "json", *no_cache_report],
-        ),
-    ]
-    checker = shutil.which("check-jsonschema")
-    files = [str(p) for p in sorted((valid_dir / "agencies").glob("*.yaml"))]
-    steps.append(
-        Step(
-            "check_jsonschema",
-            "check-jsonschema",
-            [checker or "check-jsonschema", "--schemafile", str(SCHEMA), *files],
-            skipped=None if checker else "not installed, skipped",
-        )
-    )
-
+    env = {**os.environ}
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "EGOV_AUDIT_NO_OUTPUT_CACHE"):
+        env.pop(name, None)
+    code = None
+    if args.snapshot:
+        code = snapshot(ROOT, work / "snapshot")
+        env["PYTHONPATH"] = str(work / "snapshot")
+    steps = _steps(valid_dir, invalid_dir, env)
     stderr_path = work / "stderr.txt"
-    primed = False
+    caches = work / "caches"
+    shutil.rmtree(caches, ignore_errors=True)
+    caches.mkdir()
+    by_name = {s.name: s for s in steps}
+    for step in steps:
+        if step.name in args.skip:
+            step.skipped = "skipped (--skip)"
     for step in steps:
         if step.skipped:
             print(f"{step.label}: {step.skipped}", file=sys.stderr)
             continue
-        if step.name.endswith("_warm") and not primed and (no_cache_validate or no_cache_report):
-            # The cold runs did not use the cache: fill it once, unmeasured.
-            measure(validate, env, stderr_path)
-            measure(report, env, stderr_path)
-        primed = primed or step.name.endswith("_warm")
+        if step.name == "report_after_validate":
+            continue  # measured with validate_fill
         for _ in range(args.repeat):
-            outcome = measure(step.command, env, stderr_path)
-            step.runs.append(outcome)
-            print(
-                f"{step.label}: {outcome.seconds:.2f} s, {outcome.peak_rss_kib / 1024:.0f} MiB, "
-                f"exit {outcome.exit_code}",
-                file=sys.stderr,
-            )
-            if outcome.exit_code not in step.expected_exit:
-                tail = stderr_path.read_text(encoding="utf-8", errors="replace")[-2000:]
-                step.stderr_tail = tail
-                print(f"  unexpected exit code; standard error ends with:\n{tail}", file=sys.stderr)
-
-    floor_runs = steps[0].runs
-    floor = statistics.median(r.seconds for r in floor_runs) if floor_runs else None
-    rows = [step.summary(floor) for step in steps]
-    result: dict[str, Any] = {
-        "benchmark_version": 1,
+            if step.name in ("validate_fill", "validate_cold"):
+                cache = Path(tempfile.mkdtemp(prefix="cache-", dir=caches))
+                env["EGOV_AUDIT_CACHE_DIR"] = str(cache)
+            if step.name.startswith(("validate_warm", "report_warm")) and not step.runs:
+                measure(step.command, {**env, **step.env}, stderr_path)  # unmeasured: prime
+            _run_step(step, env, stderr_path)
+            if step.name == "validate_fill" and not by_name["report_after_validate"].skipped:
+                _run_step(by_name["report_after_validate"], env, stderr_path)
+    floors = by_name["floor"].runs
+    floor = statistics.median(r.seconds for r in floors) if floors else None
+    floor_cpu = statistics.median(r.cpu_seconds for r in floors) if floors else None
+    rows = [step.summary(floor, floor_cpu) for step in steps]
+    return {
+        "benchmark_version": 2,
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "machine": {**machine, "load_average_end": _machine()["load_average"]},
+        "machine": {**before, "load_average_end": machine()["load_average"]},
         "method": (
             "each step is a child process started with os.posix_spawn (stdout to /dev/null) "
             "and reaped with os.wait4; seconds = time.perf_counter() from spawn to reap "
-            "(interpreter start-up included), peak_rss = the child's own ru_maxrss, "
-            "cpu = ru_utime + ru_stime; with --repeat, the median seconds and the largest peak"
+            "(interpreter start-up included); peak_rss = the child's own ru_maxrss (its largest "
+            "process); peak_tree = the largest sum of Pss over the child and its descendants, "
+            "sampled every 50 ms; cpu = ru_utime + ru_stime of the child and its workers; "
+            "with --repeat, the median seconds and the largest peaks"
         ),
         "command": ["python", "-m", "tools.benchmark", *args.argv],
-        "egov_audit": _egov_audit(env),
+        "egov_audit": egov_audit_info(env),
+        "snapshot": code,
         "parameters": {
             "services": args.services,
             "agencies": args.agencies,
@@ -329,7 +273,6 @@ def _run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
             "repeat": args.repeat,
             "invalid_share": args.invalid_share,
         },
-        "cache_option": {"validate": bool(no_cache_validate), "report": bool(no_cache_report)},
         "collections": {
             "valid": {**_brief(valid), "path": str(valid_dir)},
             "invalid": {**_brief(invalid), "path": str(invalid_dir)},
@@ -337,8 +280,8 @@ def _run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "generation_seconds": round(generation, 3),
         "floor_seconds": round(floor, 4) if floor is not None else None,
         "steps": rows,
+        "targets": targets({row["name"]: row for row in rows}),
     }
-    return result
 
 
 def _brief(manifest: dict[str, Any]) -> dict[str, Any]:
@@ -357,7 +300,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--invalid-share", type=float, default=0.05)
-    parser.add_argument("--json", type=Path, help="write the results to this JSON file")
+    parser.add_argument("--json", type=Path, help="write the results, indented, to this file")
+    parser.add_argument(
+        "--record", type=Path, default=RECORD, help="append one JSON line to this file"
+    )
+    parser.add_argument("--no-record", dest="record", action="store_const", const=None)
+    parser.add_argument("--skip", nargs="*", default=[], metavar="STEP", help="steps not run")
+    parser.add_argument(
+        "--no-snapshot",
+        dest="snapshot",
+        action="store_false",
+        help="import the package from where it is, not from a copy made at the start",
+    )
     parser.add_argument(
         "--keep",
         type=Path,
@@ -370,15 +324,24 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--repeat must be at least 1")
     result = run(args)
     valid = result["collections"]["valid"]
+    host = result["machine"]
     print(
         f"\n{valid['services']:,} services in {valid['files']:,} agency files, "
-        f"{valid['bytes'] / 1e6:.1f} MB of YAML; {result['machine']['cpu_count']} CPUs, "
-        f"Python {result['machine']['python_version']}; median of {args.repeat} run(s)\n"
+        f"{valid['bytes'] / 1e6:.1f} MB of YAML; {host['cpu_count']} CPUs, "
+        f"{host['memory_gib']} GiB, Python {host['python_version']}, load "
+        f"{host['load_average'][0]} -> {host['load_average_end'][0]}; "
+        f"median of {args.repeat} run(s)\n"
     )
-    print(_table(result["steps"]))
+    print(table(result["steps"]))
+    print("\n" + targets_table(result["targets"]))
     if args.json is not None:
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
         print(f"\nwrote {args.json}")
+    if args.record is not None:
+        args.record.parent.mkdir(parents=True, exist_ok=True)
+        with args.record.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(result, separators=(",", ":")) + "\n")
+        print(f"appended to {args.record}")
     return 0
 
 

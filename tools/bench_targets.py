@@ -1,0 +1,96 @@
+"""The benchmark's targets, checked against a run's steps, and its tables.
+
+Every ratio is to the floor measured in the same run (``yaml.compose`` with libyaml over
+every file, one process), never to an absolute time: the machine is shared and noisy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MIB = 1024
+
+MEMORY_LIMIT_MIB = 512
+TARGETS = {
+    "cold validate then report": (
+        "(validate_fill + report_after_validate) / floor <= 0.7 (0.5 with a compiled loader)"
+    ),
+    "warm validate": "validate_warm / floor <= 0.01",
+    "warm report": "report_warm / floor <= 0.01",
+    "5% invalid": "validate_invalid / validate_cold <= 1.2",
+    "memory": f"every step's peak_tree_mib < {MEMORY_LIMIT_MIB}",
+    "check-jsonschema": "check_jsonschema / validate_cold >= 20",
+}
+
+
+def targets(rows: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each target of the output with its measured value (None when a step was skipped)."""
+
+    def seconds(name: str) -> float | None:
+        row = rows.get(name)
+        return row["seconds"] if row and row["seconds"] else None
+
+    def ratio(a: float | None, b: float | None) -> float | None:
+        return round(a / b, 4) if a is not None and b else None
+
+    floor = seconds("floor")
+    fill, after = seconds("validate_fill"), seconds("report_after_validate")
+    cold_pair = fill + after if fill is not None and after is not None else None
+    peaks = [r["peak_tree_mib"] for r in rows.values() if r["peak_tree_mib"] is not None]
+    found = {
+        "cold validate then report": (ratio(cold_pair, floor), "<=", 0.7),
+        "warm validate": (ratio(seconds("validate_warm"), floor), "<=", 0.01),
+        "warm report": (ratio(seconds("report_warm"), floor), "<=", 0.01),
+        "5% invalid": (ratio(seconds("validate_invalid"), seconds("validate_cold")), "<=", 1.2),
+        "memory": (max(peaks) if peaks else None, "<", MEMORY_LIMIT_MIB),
+        "check-jsonschema": (
+            ratio(seconds("check_jsonschema"), seconds("validate_cold")),
+            ">=",
+            20,
+        ),
+    }
+    result = []
+    for name, (value, op, limit) in found.items():
+        met = None
+        if value is not None:
+            met = value <= limit if op == "<=" else value < limit if op == "<" else value >= limit
+        result.append(
+            {"target": name, "rule": TARGETS[name], "value": value, "limit": limit, "met": met}
+        )
+    return result
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    """The steps: seconds, ratios to both floors, CPU ratio, peak memory, exit codes."""
+    header = (
+        f"{'step':<24} {'seconds':>8} {'x floor':>8} {'x load':>7} {'cpu x':>6} "
+        f"{'MiB max':>8} {'MiB tree':>9} {'exit':>5}"
+    )
+    lines = [header, "-" * len(header)]
+    load = next((r["seconds"] for r in rows if r["name"] == "floor_load"), None)
+    for row in rows:
+        if row["skipped"] or not row["runs"]:
+            lines.append(f"{row['label']:<24} {row['skipped'] or 'not run'}")
+            continue
+
+        def fixed(value: float | None, digits: int = 3) -> str:
+            return f"{value:.{digits}f}" if value is not None else "-"
+
+        to_load = row["seconds"] / load if load else None
+        lines.append(
+            f"{row['label']:<24} {row['seconds']:>8.2f} {fixed(row['ratio_to_floor']):>8} "
+            f"{fixed(to_load):>7} {fixed(row['cpu_ratio_to_floor'], 2):>6} "
+            f"{row['peak_rss_mib']:>8.1f} {row['peak_tree_mib']:>9.1f} "
+            f"{','.join(map(str, row['exit_codes'])):>5}"
+        )
+    return "\n".join(lines)
+
+
+def targets_table(found: list[dict[str, Any]]) -> str:
+    """Each target, its measured value and whether it is met."""
+    lines = []
+    for item in found:
+        state = {True: "met", False: "NOT MET", None: "not measured"}[item["met"]]
+        value = "-" if item["value"] is None else f"{item['value']:g}"
+        lines.append(f"{item['target']:<26} {value:>10}  {item['rule']:<55} {state}")
+    return "\n".join(lines)
