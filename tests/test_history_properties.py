@@ -103,8 +103,11 @@ def write(data: dict[str, Any], root: Path) -> None:
         (root / "agencies" / f"{agency}.yaml").write_text(text, encoding="utf-8")
 
 
-def _declared(data: dict[str, Any], end: tuple[int, int]) -> dict[str, Any]:
-    """The figures of the declared states over the services launched by ``end``."""
+def _declared(
+    data: dict[str, Any], end: tuple[int, int], day: tuple[int, int, int] | None = None
+) -> dict[str, Any]:
+    """The figures of the declared states over the services launched by ``end`` (or, if
+    given, by ``day``)."""
     status: Counter[str] = Counter()
     channels: Counter[str] = Counter()
     steps: Counter[str] = Counter()
@@ -113,6 +116,8 @@ def _declared(data: dict[str, Any], end: tuple[int, int]) -> dict[str, Any]:
             launched = service.get("launched_on")
             month = (int(launched[:4]), int(launched[5:7])) if launched else None
             if month is not None and month > end:
+                continue
+            if launched and day is not None and tuple(map(int, launched.split("-"))) > day:
                 continue
             status[service["status"]] += 1
             channels.update(service.get("channels", []))
@@ -174,7 +179,7 @@ def test_the_state_on_declared_on_is_the_declared_one(data: dict[str, Any]) -> N
         report = build_report(
             loaded.collection, declarations, parse_period(str(last)), as_of=declared_on
         )
-        assert _figures(report) == _declared(data, (last, 12))
+        assert _figures(report) == _declared(data, (last, 12), declared_on)
         assert report.undated_services == 0
 
 

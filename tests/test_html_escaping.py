@@ -79,6 +79,17 @@ def _hostile(
                     in_person_steps=(
                         f"{HOSTILE} {service.in_person_steps}" if service.in_person_steps else None
                     ),
+                    history=tuple(
+                        replace(
+                            entry,
+                            in_person_steps=(
+                                f"{HOSTILE} {entry.in_person_steps}"
+                                if entry.in_person_steps
+                                else None
+                            ),
+                        )
+                        for entry in service.history
+                    ),
                 )
                 for service in declaration.services
             ),

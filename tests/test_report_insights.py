@@ -153,9 +153,11 @@ def test_compare_in_json(tiny: ReadinessReport, earlier: ReadinessReport) -> Non
         "start": "2019-01",
         "end": "2019-02",
         "months_with_data": ["2019-01", "2019-02"],
+        "as_of": "2019-02-28",
+        "undated": 6,  # no service has a history; all were declared after 2019-02
     }
     assert compared["coverage_differs"] is False
-    assert "as declared now" in compared["note"]
+    assert "takes every service's state at its own end" in compared["note"]
     figures = {f["key"]: f for f in compared["figures"]}
     assert figures["transactions"] == {
         "key": "transactions",
@@ -196,7 +198,8 @@ def test_compare_in_markdown_terminal_and_html(
     assert markdown.returncode == 0, markdown.stderr
     text = markdown.stdout
     assert "## Compared with 2019-01..2019-02" in text
-    assert "Statuses are as declared now: a declaration holds one status per service" in text
+    assert "Each period takes every service's state at its own end" in text
+    assert "6 services of 2019-01..2019-02 have no history reaching back to its end" in text
     assert _cells(text, "Figure") == ["Figure", PERIOD, EARLIER, "Change", "Change (%)"]
     assert _cells(text, "Transactions") == ["Transactions", "2,745", "1,000", "2.7x", "+174.5%"]
     assert _cells(text, "Digital take-up") == ["Digital take-up", "73.3%", "-", "-", "-"]
@@ -221,7 +224,7 @@ def test_new_sections_are_translated(
     tr = translator(lang)
     english = [t.title for t in tables(tiny, previous=earlier)]
     translated = [t.title for t in tables(tiny, tr, earlier)]
-    assert len(english) == len(translated) == 17
+    assert len(english) == len(translated) == 19
     for en, other in zip(english, translated, strict=True):
         assert en != other
     notes = [t.note for t in tables(tiny, tr, earlier)]
@@ -335,7 +338,8 @@ def test_html_has_the_new_sections_and_marks_the_peaks(tiny: ReadinessReport) ->
 
 def test_html_says_when_a_section_has_no_data(mini: Path) -> None:
     html = report_html.render(_report(mini, "1399-H1"))
-    assert html.count('class="note no-data"') == 3  # take-up, blocked services, benchmarks
+    # take-up, the full share over time (no history), blocked services, benchmarks
+    assert html.count('class="note no-data"') == 4
 
 
 # (e) the real entry point on the bundled sample
@@ -346,7 +350,7 @@ def test_qom_report_compared_with_the_year_before(qom: Path) -> None:
     current = build_report(loaded.collection, loaded.declarations, parse_period("1399-H1"))
     previous = build_report(loaded.collection, loaded.declarations, parse_period("1398-H1"))
     titles = [t.title for t in tables(current, previous=previous)]
-    assert len(titles) == 17
+    assert len(titles) == 20  # with progress, the services that regressed, the series
     markdown = run(
         "report",
         str(qom),
