@@ -35,6 +35,30 @@ VALIDATED = {
     },
     "hostile-file": "tests/data/hostile/duplicate-key.yaml",
 }
+EXCHANGE = "tests/data/collections/exchange"
+ARTICLES = {
+    # the samples of the other source articles (docs/samples.md), and a government exchange
+    # in every format and language
+    "report-greece-national-el.md": [
+        *("report", "inventories/greece-national", "-p", "2020", "-c", "2019", "-f", "markdown"),
+    ],
+    "report-vietnam-vi.txt": ["report", "inventories/vietnam"],
+    "report-nix-fa.txt": ["report", "inventories/nix", "-p", "1399", "-c", "1396"],
+    "report-nix-en.json": ["report", "inventories/nix", "-p", "1399", "-c", "1396", "-f", "json"],
+    "report-pgsb-en.md": [
+        *("report", "inventories/pgsb", "-p", "1401", "-c", "1399", "-f", "markdown"),
+        *("--lang", "en"),
+    ],
+    "report-pgsb-fa.html": ["report", "inventories/pgsb", "-p", "1401", "-f", "html"],
+    "report-exchange-en.txt": ["report", EXCHANGE, "-p", "1399-Q1", "-c", "1398", "--lang", "en"],
+    "report-exchange-el.html": [
+        *("report", EXCHANGE, "-p", "1399-Q1", "-c", "1398", "-f", "html", "--lang", "el"),
+    ],
+    "report-exchange-vi.md": [
+        *("report", EXCHANGE, "-p", "1399-Q1", "-c", "1398", "-f", "markdown", "--lang", "vi"),
+    ],
+    "validate-nix.text": ["validate", "inventories/nix"],
+}
 DIFF_PAIRS = {
     "folders": ("tests/data/collections/mini", "tests/data/collections/mini-edited"),
     "files": (
@@ -72,6 +96,7 @@ def _cases() -> dict[str, list[str]]:
             "en",
         ]
     cases["report-mini.md"] = ["report", "tests/data/collections/mini", "-f", "markdown"]
+    cases.update(ARTICLES)
     for name, path in VALIDATED.items():
         for output in FINDINGS_FORMATS:
             cases[f"validate-{name}.{output}"] = ["validate", path, "--format", output]
