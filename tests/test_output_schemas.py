@@ -450,6 +450,7 @@ def _corpus(name: str, tmp_path: Path) -> tuple[Any, ...]:
                 "flawed-compare",
                 "qom-1398-Q4-compare-1399-Q1",
                 "qom-compare-en",  # 1399-H1, with services that regressed
+                "exchange-1399-q1-compare-1398",  # a government exchange
             )
         )
     old, new = every_change(tmp_path)
