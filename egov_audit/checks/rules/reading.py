@@ -43,8 +43,8 @@ RULES = (
     Rule(
         "yaml-too-large",
         Severity.ERROR,
-        "The file is larger than the size limit.",
-        "Split the declaration or remove what is not part of the format.",
+        "The file is larger than a limit: its size, the values it holds, or a number's digits.",
+        "Split the declaration or remove what is not part of the format; correct the number.",
         lowerable=False,
     ),
     Rule(
