@@ -37,6 +37,7 @@ from egov_audit.cli.common import (
     advice,
     stderr,
 )
+from egov_audit.cli.help import use_plain_help
 from egov_audit.model.display import printable_lines
 from egov_audit.model.errors import EgovAuditError, UsageError
 
@@ -68,7 +69,8 @@ class _Commands(TyperGroup):
                 raise
             stderr().print(
                 f"internal error: {type(error).__name__}: {printable_lines(str(error))}\n"
-                "Run again with --debug for the traceback, and report it.",
+                "Run it again as 'egov-audit --debug COMMAND ...' for the traceback, "
+                "and report it.",
                 markup=False,
             )
             raise typer.Exit(EXIT_INTERNAL) from None
@@ -174,6 +176,7 @@ for command in (
     cache,
 ):
     command.register(app)
+use_plain_help(app)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -31,12 +32,16 @@ from egov_audit.cli.snapshot import (
     snapshot_period,
     write_series,
 )
+from egov_audit.io.files import write_new_file
 from egov_audit.model.calendars import format_month
 from egov_audit.model.errors import CollectionError, Remedy, UsageError
 from egov_audit.model.period import PERIOD_HELP, Period, parse_period
-from egov_audit.render import ReportFormat, report_renderer
+from egov_audit.render import ReportFormat, report_renderer, summary_renderer
 from egov_audit.render.i18n import Language
 from egov_audit.runner import LoadedCollection, load_collection
+
+SUMMARY_TOP = 5
+"""How many agencies ``--summary`` lists as leading and as needing follow-up."""
 
 
 def report(
@@ -46,6 +51,7 @@ def report(
         typer.Option(
             "--period",
             "-p",
+            metavar="PERIOD",
             help=f"Months to report on: {PERIOD_HELP}. Default: the latest year "
             "with transaction data.",
             show_default=False,
@@ -56,6 +62,7 @@ def report(
         typer.Option(
             "--compare",
             "-c",
+            metavar="PERIOD",
             help="Set each headline figure beside the same figure for this other period "
             "(same forms as --period), with the change in times and percent. Each period "
             "takes every service's state at its own end, from the services' history; a "
@@ -71,15 +78,28 @@ def report(
         CsvTable, typer.Option("--csv-table", help=CSV_TABLE_HELP)
     ] = CsvTable.AGENCIES,
     output_format: Annotated[
-        ReportFormat,
+        OutputFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="Output format. csv: the per-agency table for spreadsheets, UTF-8 with a "
-            "byte order mark (so that Excel reads Persian and Greek names), cells that "
-            "could run as formulas prefixed with an apostrophe.",
+            help="Output format. Default: from the --output file name (.html .md .json "
+            ".csv .pdf), else terminal; a format the file name contradicts is refused. "
+            "csv: the per-agency table for spreadsheets, UTF-8 with a byte order mark (so "
+            "that Excel reads Persian and Greek names), cells that could run as formulas "
+            "prefixed with an apostrophe. pdf: the HTML report on A4 pages (needs the pdf "
+            "extra: pip install 'egov-audit[pdf]').",
+            show_default=False,
         ),
-    ] = ReportFormat.TERMINAL,
+    ] = None,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help="Only the headline figures, services by status, the leading agencies and "
+            "those needing follow-up (top 5 unless --top is given): one screen or page. "
+            "Terminal, Markdown, HTML and PDF.",
+        ),
+    ] = False,
     lang: Annotated[
         Language | None,
         typer.Option(
@@ -91,23 +111,34 @@ def report(
         ),
     ] = None,
     top: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--top",
             min=1,
-            help="How many leading agencies (and agencies needing follow-up) to list.",
+            metavar="N",
+            help="How many items every list shows (leading agencies, agencies needing "
+            f"follow-up, providers, blocked services...); the rest are counted as 'K more'. "
+            f"Default: {DEFAULT_TOP}, with --summary {SUMMARY_TOP}.",
+            show_default=False,
         ),
-    ] = DEFAULT_TOP,
+    ] = None,
     min_services: Annotated[
         int,
-        typer.Option("--min-services", min=1, help="Agencies with fewer services are not ranked."),
+        typer.Option(
+            "--min-services",
+            min=1,
+            metavar="N",
+            help="Agencies with fewer services are not ranked.",
+        ),
     ] = DEFAULT_MIN_SERVICES,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file instead of standard output.",
+            metavar="FILE",
+            help="Write to this file instead of standard output; its name chooses the "
+            "format when --format is not given.",
             show_default=False,
         ),
     ] = None,
@@ -148,8 +179,18 @@ def report(
 
       egov-audit report inventories/qom -p 1399-H1 --compare 1398-H1
 
-      egov-audit report inventories/qom -p 1399-H1 --format csv -o agencies.csv
+      egov-audit report inventories/qom -p 1399-H1 -o agencies.csv
+
+      egov-audit report inventories/qom -p 1399-H1 --summary --lang en
+
+      egov-audit report inventories/qom -p 1399-H1 -o qom-1399-H1.pdf
     """
+    chosen_format = _format(output_format, output)
+    if summary and chosen_format in (OutputFormat.JSON, OutputFormat.CSV):
+        raise UsageError(
+            f"--summary is a layout of the terminal, Markdown, HTML and PDF report; "
+            f"--format {chosen_format.value} always has every figure"
+        )
     if not collection.is_dir():
         raise UsageError(
             f"{collection}: not a folder; give the collection folder "
@@ -170,7 +211,8 @@ def report(
     for option, asked in (("--period", period and chosen), ("--compare", other)):
         if asked:
             _require_data(asked, option, loaded)
-    rule = RankingRule(min_services=min_services, top=top)
+    shown = top if top is not None else SUMMARY_TOP if summary else DEFAULT_TOP
+    rule = RankingRule(min_services=min_services, top=shown)
     excluded = loaded.exclusions
     broken = loaded.broken_references
     readiness = build_report(
@@ -201,22 +243,65 @@ def report(
         )
     language = lang or loaded.collection.language or Language.EN
     if csv_table is CsvTable.SERIES:
-        write_series(readiness, output_format.value, output, force)
+        write_series(readiness, chosen_format.value, output, force)
     else:
-        _write(readiness, previous, language, output_format, output, force)
+        _write(readiness, previous, language, chosen_format, output, force=force, summary=summary)
     if strict and loaded.excluded:
         stderr().print(f"error: --strict: {len(loaded.excluded)} file(s) left out of the figures")
         raise typer.Exit(EXIT_FINDINGS)
+
+
+class OutputFormat(StrEnum):
+    """What ``report --format`` can write: the report formats, and PDF."""
+
+    TERMINAL = "terminal"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    HTML = "html"
+    CSV = "csv"
+    PDF = "pdf"
+
+
+#: The format a file name asks for, by its suffix.
+SUFFIXES: dict[str, OutputFormat] = {
+    ".html": OutputFormat.HTML,
+    ".htm": OutputFormat.HTML,
+    ".md": OutputFormat.MARKDOWN,
+    ".markdown": OutputFormat.MARKDOWN,
+    ".json": OutputFormat.JSON,
+    ".csv": OutputFormat.CSV,
+    ".pdf": OutputFormat.PDF,
+}
+
+
+def _format(asked: OutputFormat | None, output: Path | None) -> OutputFormat:
+    """The format: ``--format``, else the one the output file's name implies, else terminal.
+    A ``--format`` that the file name contradicts is a usage error."""
+    implied = SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    if asked is None:
+        return implied or OutputFormat.TERMINAL
+    if implied is not None and implied is not asked:
+        raise UsageError(
+            f"--format {asked.value} does not match the file name {output}, which asks for "
+            f"--format {implied.value}; rename the file, or leave --format out"
+        )
+    return asked
 
 
 def _write(
     readiness: ReadinessReport,
     previous: ReadinessReport | None,
     language: str,
-    output_format: ReportFormat,
+    chosen: OutputFormat,
     output: Path | None,
+    *,
     force: bool,
+    summary: bool,
 ) -> None:
+    if chosen is OutputFormat.PDF:
+        _write_pdf(readiness, previous, language, output, force=force, summary=summary)
+        return
+    output_format = ReportFormat(chosen.value)
     if output_format is ReportFormat.TERMINAL and output is None:
         from egov_audit.render.report import terminal
 
@@ -228,11 +313,37 @@ def _write(
                 previous=previous,
                 width=console.width,
                 color=console.is_terminal and not console.no_color,
+                summary=summary,
             )
         )
         return
-    renderer = report_renderer(output_format)
-    write_output(renderer(readiness, language, previous=previous), output, force=force)
+    if summary:
+        text = summary_renderer(output_format)(readiness, language, previous=previous)
+    else:
+        text = report_renderer(output_format)(readiness, language, previous=previous)
+    write_output(text, output, force=force)
+
+
+def _write_pdf(
+    readiness: ReadinessReport,
+    previous: ReadinessReport | None,
+    language: str,
+    output: Path | None,
+    *,
+    force: bool,
+    summary: bool,
+) -> None:
+    if output is None and sys.stdout.isatty():
+        raise UsageError("a PDF is not for the terminal; give --output FILE.pdf")
+    from egov_audit.render.report import pdf
+
+    data = pdf.render(readiness, language, previous=previous, summary=summary)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    write_new_file(output, data, force=force)
+    stderr().print(f"wrote {output}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

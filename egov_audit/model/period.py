@@ -49,6 +49,16 @@ class Period:
         return f"{format_month(self.start)}..{format_month(self.end)}"
 
 
+#: Persian (extended Arabic-Indic) and Arabic-Indic digits, as a person may type them.
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with Persian and Arabic-Indic digits written as ASCII digits (``۱۳۹۹``
+    is ``1399``); every other character unchanged."""
+    return text.translate(_DIGITS)
+
+
 def _month(year: str, month: str, spec: str) -> Month:
     number = int(month)
     if not 1 <= number <= 12:
@@ -57,8 +67,10 @@ def _month(year: str, month: str, spec: str) -> Month:
 
 
 def parse_period(spec: str) -> Period:
-    """Parse a ``--period`` value; raise :class:`UsageError` with the accepted forms if invalid."""
-    text = spec.strip()
+    """Parse a ``--period`` value; raise :class:`UsageError` with the accepted forms if invalid.
+
+    Persian and Arabic-Indic digits are read as the same numbers (``۱۳۹۹-H1``)."""
+    text = ascii_digits(spec.strip())
     if match := _YEAR.match(text):
         year = int(match.group(1))
         return Period(text, (year, 1), (year, 12))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
@@ -60,6 +61,9 @@ class ReportRenderer(Protocol):
     ) -> str: ...
 
 
+SUMMARY_FORMATS = frozenset({ReportFormat.TERMINAL, ReportFormat.MARKDOWN, ReportFormat.HTML})
+"""The report formats that have a summary layout."""
+
 FindingsRenderer = Callable[["ValidationResult"], str]
 DiffRenderer = Callable[["Comparison"], str]
 
@@ -83,6 +87,14 @@ def _render_function(output: StrEnum) -> Callable[..., str]:
 def report_renderer(output: ReportFormat) -> ReportRenderer:
     """The renderer of a report format."""
     return cast(ReportRenderer, _render_function(output))
+
+
+def summary_renderer(output: ReportFormat) -> ReportRenderer:
+    """The renderer of ``report --summary``: the terminal, Markdown or HTML report with the
+    headline figures, services by status, the leading agencies and those needing follow-up."""
+    if output not in SUMMARY_FORMATS:
+        raise ValueError(f"no summary in the {output.value} format")
+    return cast(ReportRenderer, partial(_render_function(output), summary=True))
 
 
 def findings_renderer(output: FindingsFormat) -> FindingsRenderer:

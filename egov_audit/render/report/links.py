@@ -3,6 +3,7 @@ items the services cover."""
 
 from __future__ import annotations
 
+from egov_audit.aggregate.figures import cut
 from egov_audit.aggregate.report import BenchmarkCoverage, ReadinessReport
 from egov_audit.render.i18n import Translator
 from egov_audit.render.report.labels import (
@@ -11,7 +12,13 @@ from egov_audit.render.report.labels import (
     STATUS_LABELS,
     ref_name,
 )
-from egov_audit.render.report.table import Table, aligned, no_data
+from egov_audit.render.report.table import Table, aligned, cut_note, no_data
+
+
+def _more(total: int, top: int, tr: Translator) -> str:
+    """The cut note of a list of ``total`` shown up to ``top``, with a leading space."""
+    note = cut_note(cut(total, top), tr)
+    return f" {note}" if note else ""
 
 
 def interoperability_tables(report: ReadinessReport, tr: Translator = ENGLISH) -> list[Table]:
@@ -28,6 +35,8 @@ def interoperability_tables(report: ReadinessReport, tr: Translator = ENGLISH) -
             )
         ]
     total = interop.dependent_transactions
+    top = report.ranking_rule.top
+    shown_providers = interop.providers[:top]
     providers = aligned(
         tr.gettext("Interoperability: provider agencies"),
         tr.gettext(
@@ -36,7 +45,8 @@ def interoperability_tables(report: ReadinessReport, tr: Translator = ENGLISH) -
             "transactions of all services that depend on another agency; the shares can sum "
             "past 100% when a service depends on several providers. A registered agency that "
             "has not declared is listed as not declared."
-        ).format(total=tr.number(total)),
+        ).format(total=tr.number(total))
+        + _more(len(interop.providers), top, tr),
         [
             tr.gettext("Agency"),
             tr.gettext("Dependent services"),
@@ -51,17 +61,19 @@ def interoperability_tables(report: ReadinessReport, tr: Translator = ENGLISH) -
                 tr.number(row.dependent_transactions),
                 tr.percent(row.dependent_transactions, total),
             ]
-            for row in interop.providers
+            for row in shown_providers
         ],
-        [(row.dependent_transactions, total) for row in interop.providers],
+        [(row.dependent_transactions, total) for row in shown_providers],
     )
     most = max(row.services for row in interop.consumers)
+    shown_consumers = interop.consumers[:top]
     consumers = aligned(
         tr.gettext("Interoperability: consumer agencies"),
         tr.gettext(
             "Agencies whose services depend on other services: the services with at least "
             "one dependency, and their dependencies in all."
-        ),
+        )
+        + _more(len(interop.consumers), top, tr),
         [
             tr.gettext("Agency"),
             tr.gettext("Services with dependencies"),
@@ -69,9 +81,9 @@ def interoperability_tables(report: ReadinessReport, tr: Translator = ENGLISH) -
         ],
         [
             [ref_name(row.agency, report, tr), tr.number(row.services), tr.number(row.dependencies)]
-            for row in interop.consumers
+            for row in shown_consumers
         ],
-        [(row.services, most) for row in interop.consumers],
+        [(row.services, most) for row in shown_consumers],
     )
     title = tr.gettext("Interoperability: blocked services")
     definition = tr.gettext(
@@ -91,6 +103,8 @@ def interoperability_tables(report: ReadinessReport, tr: Translator = ENGLISH) -
         for group in interop.blocked
         for blocker in group.blockers
     ]
+    definition += _more(len(rows), top, tr)
+    rows = rows[:top]
     if not rows:
         blocked = no_data(title, tr.gettext("None in the period.") + " " + definition)
     else:
@@ -158,12 +172,14 @@ def benchmark_tables(report: ReadinessReport, tr: Translator = ENGLISH) -> list[
         [(len(item.fully_electronic), len(item.catalogue.items)) for item in found],
     )
     missing = [(entry.code, entry.title) for item in found for entry in item.missing]
+    top = report.ranking_rule.top
     not_covered = aligned(
         tr.gettext("Benchmark items not covered"),
-        tr.gettext("Items no service of the period covers, as the benchmark lists name them."),
+        tr.gettext("Items no service of the period covers, as the benchmark lists name them.")
+        + _more(len(missing), top, tr),
         [tr.gettext("Code"), tr.gettext("Item")],
-        [[code, name] for code, name in missing],
-        [(0, 0) for _entry in missing],
+        [[code, name] for code, name in missing[:top]],
+        [(0, 0) for _entry in missing[:top]],
         (0, 1),
     )
     return [coverage, not_covered]

@@ -15,7 +15,13 @@ from egov_audit.aggregate.report import ReadinessReport
 from egov_audit.render.escape import markdown_text as md
 from egov_audit.render.i18n import translator
 from egov_audit.render.report.labels import coverage, title
-from egov_audit.render.report.sections import agencies_line, notes, tables
+from egov_audit.render.report.sections import (
+    agencies_line,
+    notes,
+    services_line,
+    summary_tables,
+    tables,
+)
 
 #: A figure in any of the report languages: digits of any script, group and decimal
 #: separators (``,`` ``.`` Persian ``٬`` ``٫``, no-break spaces) and a percent sign.
@@ -31,12 +37,18 @@ def _alignment(rows: list[list[str]]) -> list[str]:
 
 
 def render(
-    report: ReadinessReport, lang: str = "en", *, previous: ReadinessReport | None = None
+    report: ReadinessReport,
+    lang: str = "en",
+    *,
+    previous: ReadinessReport | None = None,
+    summary: bool = False,
 ) -> str:
     """The whole report as a Markdown document in language ``lang``.
 
     With ``previous`` (the same declarations for another period), the headline figures of
-    both periods are compared in a section after the headline.
+    both periods are compared in a section after the headline. With ``summary``, only
+    the headline figures, services by status, the leading agencies and those needing
+    follow-up.
     """
     tr = translator(lang)
     agencies, services = tr.gettext("Agencies"), tr.gettext("Services")
@@ -45,11 +57,13 @@ def render(
         f"# {md(title(report, tr))}",
         "",
         f"- **{agencies}:** {md(agencies_line(report, tr))}",
-        f"- **{services}:** {tr.number(report.services_total)}",
+        f"- **{services}:** "
+        + (services_line(report, tr) if summary else tr.number(report.services_total)),
         f"- **{transactions}:** {tr.number(report.transactions_total)} "
         f"({md(coverage(report, tr))})",
     ]
-    for table in tables(report, tr, previous):
+    found = summary_tables(report, tr, previous) if summary else tables(report, tr, previous)
+    for table in found:
         parts += ["", f"## {md(table.title)}", "", md(table.note)]
         if table.no_data:
             continue

@@ -6,7 +6,7 @@ Every function takes the :class:`~egov_audit.render.i18n.Translator` of the repo
 
 from __future__ import annotations
 
-from egov_audit.aggregate.figures import cut
+from egov_audit.aggregate.figures import TakeUpRow, cut
 from egov_audit.aggregate.report import AgencyRow, ReadinessReport
 from egov_audit.model import Status
 from egov_audit.render.i18n import Translator
@@ -53,7 +53,9 @@ __all__ = [
     "notes",
     "open_services_table",
     "peak_months_table",
+    "services_line",
     "status_table",
+    "summary_tables",
     "tables",
     "take_up_table",
 ]
@@ -233,6 +235,14 @@ def follow_up_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
     )
 
 
+def _by_take_up(row: TakeUpRow) -> tuple[float, int, str]:
+    return (
+        -(row.digital / row.total) if row.total else 0.0,
+        -row.total,
+        row.agency.id if row.agency else "",
+    )
+
+
 def take_up_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
     """Digital take-up of the months split by channel, overall and by agency."""
     title = tr.gettext("Digital take-up")
@@ -257,7 +267,11 @@ def take_up_table(report: ReadinessReport, tr: Translator = ENGLISH) -> Table:
             "The figure covers {share} of the period's transactions ({split} of {every}): "
             "only those split by channel."
         ).format(share=tr.percent(split, every), split=tr.number(split), every=tr.number(every))
-    rows = [overall, *report.take_up_by_agency]
+    # sorted by what the bar shows, the take-up share; the most digital first
+    ranked = sorted(report.take_up_by_agency, key=_by_take_up)
+    top = report.ranking_rule.top
+    note = with_cut(note, cut(len(ranked), top), tr)
+    rows = [overall, *ranked[:top]]
     return aligned(
         title,
         note,
@@ -406,6 +420,31 @@ def tables(
         *exchange_tables(report, tr, previous),
         *benchmark_tables(report, tr),
     ]
+
+
+def summary_tables(
+    report: ReadinessReport,
+    tr: Translator = ENGLISH,
+    previous: ReadinessReport | None = None,
+) -> list[Table]:
+    """The tables of ``report --summary``: what was left out, the comparison, the leading
+    agencies and those needing follow-up (the headline says how many services are fully
+    electronic: :func:`services_line`)."""
+    return [
+        *exclusion_tables(report, tr),
+        *([comparison_table(report, previous, tr)] if previous is not None else []),
+        leaders_table(report, tr),
+        follow_up_table(report, tr),
+    ]
+
+
+def services_line(report: ReadinessReport, tr: Translator = ENGLISH) -> str:
+    """Services in the period and how many are fully electronic, for the summary."""
+    total = report.services_total
+    full = report.by_status[Status.FULL]
+    return tr.gettext("{total}, of which {full} ({share}) fully electronic").format(
+        total=tr.number(total), full=tr.number(full), share=tr.percent(full, total)
+    )
 
 
 def agencies_line(report: ReadinessReport, tr: Translator = ENGLISH) -> str:
