@@ -394,3 +394,16 @@ def test_impossible_months_and_counts_are_refused(mini: Path, pairs: list[int]) 
         return
     with pytest.raises(Damaged):
         loads("declaration", dumps("declaration", changed))
+
+
+def test_an_exchange_reads_the_same_from_the_cache() -> None:
+    """Exchange services, their inquiries and their splits by consumer round-trip: the
+    report from cached declarations is the report from the files."""
+    exchange = ROOT / "tests" / "data" / "collections" / "exchange"
+    args = ("report", str(exchange), "--format", "json", "-p", "1399-Q1", "-c", "1398")
+    cold = _cli(*args)
+    kinds = {p.suffix for p in _entries(_cache_dir())}
+    assert ".declaration" in kinds or ".result" in kinds, kinds
+    warm = _cli(*args)
+    assert warm == cold
+    assert '"split_inquiries": {\n      "count": 95,' in warm[1]

@@ -3,6 +3,7 @@ collection (tests/data/collections/exchange)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -198,3 +199,16 @@ def test_an_exchange_service_can_be_named_by_depends_on(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("civil/identity-inquiry", "civil/no-such-inquiry"), "utf-8")
     assert _findings(copy) == [("tax.yaml", 13, 18, "depends-on-unresolved")]
+
+
+def test_exchange_records_round_trip_through_the_cache_codec() -> None:
+    from egov_audit.model import Declaration
+    from egov_audit.runner.records import scalar
+
+    encode, decode = scalar(Declaration)
+    loaded = load_collection(Path(__file__).resolve().parent.parent / "inventories" / "pgsb")
+    declarations = list(loaded.declarations)
+    assert sum(len(d.exchange_services) for d in declarations) == 352
+    assert any(s.consumer_splits for d in declarations for s in d.exchange_services)
+    for declaration in declarations:
+        assert decode(json.loads(json.dumps(encode(declaration)))) == declaration
