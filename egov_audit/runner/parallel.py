@@ -58,8 +58,10 @@ def check_one(
             return cached
         checked = check(path, content)
         results.save(key, checked)
+        if not keep:  # validation: the declaration is in the cache, not worth a pickle
+            return dataclasses.replace(checked, declaration=None), None
         result, declaration = split(checked)
-    return result, declaration if keep else None
+    return result, declaration
 
 
 def _recheck(
