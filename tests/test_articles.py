@@ -48,7 +48,7 @@ def headline(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 @pytest.mark.parametrize("sample", ["greece-national", "vietnam", "nix", "pgsb"])
 def test_each_sample_validates_without_a_finding(sample: str) -> None:
     assert run("validate", f"inventories/{sample}", "--strict").endswith(
-        "0 error(s), 0 warning(s)\n"
+        "0 errors, 0 warnings\n"
     )
 
 

@@ -278,7 +278,7 @@ def test_no_home_and_no_passwd_entry(mini: Path, monkeypatch: pytest.MonkeyPatch
     env = {"HOME": None, "XDG_CACHE_HOME": None, "EGOV_AUDIT_CACHE_DIR": None}
     code, out, _err = _cli("validate", str(mini), env=env)
     assert code == 0
-    assert "4 file(s) checked" in out
+    assert "4 files checked" in out
     assert _cli("report", str(mini), "-f", "json", env=env)[0] == 0
     assert _cli("cache", "info", env=env)[0] == 0
 

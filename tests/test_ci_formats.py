@@ -37,9 +37,9 @@ def test_github_annotations_point_at_the_broken_value(monkeypatch, tmp_path: Pat
         "is not a date of the jalali calendar (hint: Write an existing YYYY-MM-DD date in the "
         "collection's calendar.)"
     ) in lines
-    assert lines[-1] == "3 file(s) checked: 4 error(s), 0 warning(s)"
+    assert lines[-1] == "3 files checked: 4 errors, 0 warnings"
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith("### ❌ egov-audit: 4 error(s)\n")
+    assert text.startswith("### ❌ egov-audit: 4 errors\n")
     rows = [line for line in text.splitlines() if line.startswith("| `")]
     assert len(rows) == 4  # every finding listed
 

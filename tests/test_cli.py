@@ -81,7 +81,7 @@ def test_validate_the_mini_collection_passes_with_a_warning(mini: Path) -> None:
     result = run("validate", str(mini))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "warning [agency-not-declared]" in result.stdout
-    assert result.stdout.endswith("4 file(s) checked: 0 error(s), 1 warning(s)\n")
+    assert result.stdout.endswith("4 files checked: 0 errors, 1 warning\n")
     strict = run("validate", str(mini), "--strict")
     assert strict.returncode == 1
 

@@ -263,7 +263,7 @@ def test_a_step_summary_that_cannot_be_written(collection: Path, tmp_path: Path)
     code, out, err = _cli("validate", str(collection), env={"GITHUB_STEP_SUMMARY": str(tmp_path)})
     assert code == 2
     assert "GITHUB_STEP_SUMMARY" in err
-    assert "4 file(s) checked" in out
+    assert "4 files checked" in out
     summary = tmp_path / "summary.md"
     code, _out, _err = _cli("validate", str(collection), env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert code == 0

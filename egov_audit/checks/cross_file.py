@@ -7,7 +7,9 @@ each check left (agency id, service ids, dependencies with their positions).
 from __future__ import annotations
 
 import dataclasses
+import shlex
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 
 from egov_audit.checks.context import Context
 from egov_audit.checks.rules import rule
@@ -82,6 +84,7 @@ def missing_agencies(
     if context.registry is None or severity is None:
         return []
     declared = {r.agency_id for r in results}
+    folder = str(PurePath(collection_display).parent)
     findings = []
     for agency_id in context.registry:
         if agency_id not in declared:
@@ -94,7 +97,8 @@ def missing_agencies(
                     "agency-not-declared",
                     severity,
                     f"registered agency '{agency_id}' has no file {AGENCIES_DIR}/{agency_id}.yaml",
-                    f"Ask the agency to declare: egov-audit init {agency_id}",
+                    "Ask the agency to declare: egov-audit init "
+                    f"{shlex.quote(agency_id)} --collection {shlex.quote(folder)}",
                 )
             )
     return findings

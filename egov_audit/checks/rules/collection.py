@@ -22,7 +22,7 @@ RULES = (
         "agency-not-declared",
         Severity.WARNING,
         "A registered agency has no declaration file.",
-        "Ask the agency to declare: egov-audit init <agency-id>.",
+        "Ask the agency to declare: egov-audit init <agency-id> --collection <folder>.",
         lowerable=True,
     ),
     Rule(

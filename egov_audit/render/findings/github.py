@@ -9,6 +9,8 @@ from __future__ import annotations
 from egov_audit.model import Severity, ValidationResult
 from egov_audit.model.display import printable
 from egov_audit.render.escape import code_span, markdown_text
+from egov_audit.render.findings.text import summary_line
+from egov_audit.render.i18n import translator
 
 
 def escape_data(text: str) -> str:
@@ -36,17 +38,17 @@ def render(result: ValidationResult) -> str:
 
 
 def _count(result: ValidationResult) -> str:
-    files = len(result.checked)
-    return (
-        f"{files} file(s) checked: {result.count(Severity.ERROR)} error(s), "
-        f"{result.count(Severity.WARNING)} warning(s)"
-    )
+    return summary_line(result, translator("en"))
 
 
 def summary(result: ValidationResult) -> str:
     """A Markdown summary listing every finding, for ``$GITHUB_STEP_SUMMARY``."""
     errors = result.count(Severity.ERROR)
-    head = "✅ egov-audit: no errors" if not errors else f"❌ egov-audit: {errors} error(s)"
+    head = (
+        "✅ egov-audit: no errors"
+        if not errors
+        else f"❌ egov-audit: {errors} error" + ("" if errors == 1 else "s")
+    )
     lines = [f"### {head}", "", _count(result) + ".", ""]
     if result.findings:
         lines += [
