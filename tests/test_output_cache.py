@@ -350,31 +350,38 @@ def _replace(path: Path, make: Callable[[Path], object]) -> None:
 
 
 def _damages(data: bytes, path: Path) -> Iterator[tuple[str, Callable[[], object]]]:
-    header, _, payload = data.partition(b"\n")
-    value = json.loads(payload)
+    frame_header, _, payload = data.partition(b"\n")
+    header, _, text = payload.partition(b"\n")
+    value = json.loads(header)
+    (stream, size), *_ = value["chunks"]
 
     def writes(content: bytes) -> Callable[[], object]:
         return lambda: path.write_bytes(content)
 
-    def framed(changed: object) -> Callable[[], object]:
-        return writes(frame("output", json.dumps(changed).encode()))
+    def framed(changed: object, body: bytes = text) -> Callable[[], object]:
+        return writes(frame("output", json.dumps(changed).encode() + b"\n" + body))
 
     yield "truncated", writes(data[: len(data) // 2])
     yield "a byte changed", writes(data[:-2] + bytes([data[-2] ^ 1]) + data[-1:])
     yield "empty", writes(b"")
     yield "another kind", writes(data.replace(b" output ", b" result ", 1))
-    yield "not JSON", writes(frame("output", b"{not json"))
+    yield "not JSON", writes(frame("output", b"{not json\n"))
+    yield "no text", writes(frame("output", header))
     yield "exit 3", framed({**value, "exit": 3})
     yield "exit true", framed({**value, "exit": True})
-    yield "a stream 7", framed({**value, "chunks": [[7, "x"]]})
-    yield "a chunk of bytes", framed({**value, "chunks": [[1, 5]]})
+    yield "a stream 7", framed({**value, "chunks": [[7, len(text)]]})
+    yield "a length as text", framed({**value, "chunks": [[1, str(len(text))]]})
+    yield "an empty chunk", framed({**value, "chunks": [[1, 0], *value["chunks"]]})
+    yield "past the end", framed({**value, "chunks": [[1, len(text) + 1]]})
+    yield "text left over", framed(value, text + b"more")
+    yield "not UTF-8", framed({**value, "chunks": [[1, len(text) + 1]]}, text + b"\xff")
     yield "other inputs", framed({**value, "inputs": "0" * 64})
     yield "an extra field", framed({**value, "extra": 1})
     yield "a list", framed([value])
     yield "a folder", lambda: _replace(path, Path.mkdir)
     yield "a FIFO", lambda: _replace(path, os.mkfifo)
     yield "a link", lambda: _replace(path, lambda p: p.symlink_to(p.parent.parent))
-    assert header.startswith(b"egov-audit-cache/1 output ")
+    assert frame_header.startswith(b"egov-audit-cache/1 output ") and stream == 1 and size > 0
 
 
 def test_a_damaged_entry_is_a_miss(cli: Cli, collection: Path) -> None:

@@ -44,9 +44,10 @@ def unframe(kind: str, data: bytes) -> bytes:
     return payload
 
 
-def read_entry(path: Path) -> tuple[bytes, os.stat_result] | None:
+def read_entry(path: Path, max_bytes: int = MAX_ENTRY_BYTES) -> tuple[bytes, os.stat_result] | None:
     """An entry file's bytes and status, or None when it is missing, not a regular file
-    (a FIFO could block, a symbolic link lead anywhere), larger than the bound or unreadable."""
+    (a FIFO could block, a symbolic link lead anywhere), larger than ``max_bytes`` or
+    unreadable."""
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
@@ -54,14 +55,14 @@ def read_entry(path: Path) -> tuple[bytes, os.stat_result] | None:
         return None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
             return None
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_ENTRY_BYTES + 1)
+            data = handle.read(max_bytes + 1)
     except OSError:
         return None
     finally:
         os.close(fd)
-    if len(data) > MAX_ENTRY_BYTES:
+    if len(data) > max_bytes:
         return None
     return data, info

@@ -19,8 +19,9 @@ index, an entry is written only when every input is older than the run by at lea
 :data:`RACY_NS`, and only when the inputs did not change while the command ran: a file
 changed in the same clock tick as it was read could otherwise look unchanged.
 
-Entries are framed JSON with a checksum (:mod:`~egov_audit.runner.frames`) beside the
-result cache's, in the same bounded folder; a damaged or unreadable one is a miss.
+Entries (a JSON header, then the text) are framed with a checksum
+(:mod:`~egov_audit.runner.frames`) beside the result cache's, in the same bounded folder;
+a damaged or unreadable one is a miss.
 Nothing is cached for other commands, with ``--no-cache``, ``--output``, ``--help``,
 when :data:`DISABLE_ENV` is set, when ``GITHUB_STEP_SUMMARY`` is (a file is appended to),
 or when the cache folder cannot be used.
@@ -41,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from egov_audit.runner.cache_folder import entry_path, touch, unusable, write_entry
-from egov_audit.runner.frames import MAX_ENTRY_BYTES, FrameError, frame, read_entry, unframe
+from egov_audit.runner.frames import FrameError, frame, read_entry, unframe
 from egov_audit.runner.options import default_cache_dir
 from egov_audit.runner.output_inputs import PACKAGE, inputs_signature
 
@@ -90,7 +91,6 @@ calendar's today, the cache folder), each in the key with its value or its absen
 
 ENV_PREFIXES = ("LC_", "EGOV_AUDIT_", "PYTHON", "TYPER", "_TYPER", "CLICK", "RICH")
 """Every variable starting with one of these is in the key too."""
-
 
 
 @dataclass(frozen=True)
@@ -230,36 +230,54 @@ STORED_EXIT_CODES = (0, 1)
 """Exit codes worth keeping: usage and internal errors are cheap, or should be seen again."""
 
 
+MAX_OUTPUT_BYTES = 256 * 1024 * 1024
+"""Largest output entry written or read: a JSON report of a million services is 60 MB."""
+
+
 def lookup(found: Probe) -> Output | None:
-    """The output kept for a probe whose inputs are unchanged; None on a miss."""
-    read = read_entry(found.path)
+    """The output kept for a probe whose inputs are unchanged; None on a miss.
+
+    An entry's payload is a JSON header line (the inputs' signature, the exit code and
+    each chunk's stream and length in bytes), then the chunks' UTF-8 text, unescaped.
+    """
+    read = read_entry(found.path, MAX_OUTPUT_BYTES)
     if read is None:
         return None
     try:
-        value = json.loads(unframe(KIND, read[0]))
+        header, newline, text = unframe(KIND, read[0]).partition(b"\n")
+        value = json.loads(header) if newline else None
     except (FrameError, ValueError, RecursionError, MemoryError):
         return None
-    output = _decode(value, found.inputs)
+    output = _decode(value, text, found.inputs)
     if output is not None:
         touch(found.path, read[1])
     return output
 
 
-def _decode(value: Any, inputs: str) -> Output | None:
+def _decode(value: Any, text: bytes, inputs: str) -> Output | None:
     if type(value) is not dict or set(value) != {"inputs", "exit", "chunks"}:
         return None
-    if value["inputs"] != inputs or value["exit"] not in STORED_EXIT_CODES:
+    if value["inputs"] != inputs or type(value["exit"]) is not int:
         return None
-    if type(value["exit"]) is not int or type(value["chunks"]) is not list:
+    if value["exit"] not in STORED_EXIT_CODES or type(value["chunks"]) is not list:
         return None
     chunks = []
+    start = 0
     for chunk in value["chunks"]:
         if type(chunk) is not list or len(chunk) != 2:
             return None
-        stream, text = chunk
-        if type(stream) is not int or stream not in (1, 2) or type(text) is not str:
+        stream, size = chunk
+        if type(stream) is not int or stream not in (1, 2) or type(size) is not int:
             return None
-        chunks.append((stream, text))
+        if not 0 < size <= len(text) - start:
+            return None
+        try:
+            chunks.append((stream, text[start : start + size].decode("utf-8", "surrogatepass")))
+        except UnicodeDecodeError:
+            return None
+        start += size
+    if start != len(text):
+        return None
     return Output(tuple(chunks), value["exit"])
 
 
@@ -271,14 +289,17 @@ def store(before: Probe, after: Probe, output: Output, started_ns: int) -> bool:
         return False
     if before.newest_ns >= started_ns - RACY_NS:
         return False
-    payload = {
+    encoded = [(stream, text.encode("utf-8", "surrogatepass")) for stream, text in output.chunks]
+    header = {
         "inputs": before.inputs,
         "exit": output.exit_code,
-        "chunks": [list(chunk) for chunk in output.chunks],
+        "chunks": [[stream, len(data)] for stream, data in encoded],
     }
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    data = frame(KIND, text.encode("utf-8", "surrogatepass"))
-    return write_entry(before.path, data, max_bytes=MAX_ENTRY_BYTES)
+    payload = b"".join(
+        [json.dumps(header, separators=(",", ":")).encode("ascii"), b"\n"]
+        + [data for _, data in encoded]
+    )
+    return write_entry(before.path, frame(KIND, payload), max_bytes=MAX_OUTPUT_BYTES)
 
 
 def cache_folder() -> Path | None:
