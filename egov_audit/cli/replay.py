@@ -21,7 +21,6 @@ from typing import Any
 
 from egov_audit.runner import output_cache
 from egov_audit.runner.cache_folder import enforce_bound
-from egov_audit.runner.options import default_cache_max_bytes
 
 _state = {"replayable": True}
 
@@ -151,7 +150,9 @@ def _keep(
     if again is None:
         return
     if output_cache.store(before, output_cache.probe(again, folder), output, started):
-        from egov_audit.model.errors import UsageError  # loaded by the command already
+        # Loaded by the command already; not imported for a replay.
+        from egov_audit.model.errors import UsageError
+        from egov_audit.runner.options import default_cache_max_bytes
 
         try:
             bound = default_cache_max_bytes()

@@ -19,11 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 LAYOUT = "v2"
 OLD_LAYOUTS = ("v1",)
@@ -33,6 +32,26 @@ TMP_SUFFIX = ".tmp"
 DEFAULT_MAX_BYTES = 500 * 1024 * 1024
 _TOUCH_AFTER_S = 3600
 _STALE_TMP_S = 3600
+
+
+CACHE_ENV = "EGOV_AUDIT_CACHE_DIR"
+
+
+def default_cache_dir() -> Path | None:
+    """Where cached results live unless told otherwise: ``$EGOV_AUDIT_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/egov-audit``, else ``~/.cache/egov-audit``; None when there is no
+    home folder to put it in."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):  # the XDG specification ignores relative paths
+        return Path(xdg) / "egov-audit"
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):  # no HOME and no password entry
+        return None
+    return home / ".cache" / "egov-audit"
 
 
 def entry_path(folder: Path, key: str, suffix: str) -> Path:
@@ -45,6 +64,8 @@ def write_entry(path: Path, data: bytes, *, max_bytes: int | None = None) -> boo
     of one); False when it could not be written or is larger than ``max_bytes``."""
     if max_bytes is not None and len(data) > max_bytes:
         return False
+    import tempfile  # not needed to read entries, as the output cache does first
+
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,8 +91,7 @@ def touch(path: Path, info: os.stat_result) -> None:
             os.utime(path, (now, now))
 
 
-@dataclass(frozen=True)
-class _File:
+class _File(NamedTuple):
     path: Path
     size: int
     mtime: float
@@ -146,8 +166,7 @@ def enforce_bound(
             total -= found.size
 
 
-@dataclass(frozen=True)
-class CacheInfo:
+class CacheInfo(NamedTuple):
     """What ``egov-audit cache info`` shows."""
 
     folder: Path

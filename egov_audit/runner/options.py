@@ -8,9 +8,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from egov_audit.runner.cache_folder import DEFAULT_MAX_BYTES
+from egov_audit.runner.cache_folder import CACHE_ENV, DEFAULT_MAX_BYTES, default_cache_dir
 
-CACHE_ENV = "EGOV_AUDIT_CACHE_DIR"
+__all__ = [
+    "CACHE_ENV",
+    "CACHE_MAX_ENV",
+    "RunOptions",
+    "default_cache_dir",
+    "default_cache_max_bytes",
+    "default_workers",
+]
 CACHE_MAX_ENV = "EGOV_AUDIT_CACHE_MAX_MB"
 
 
@@ -34,23 +41,6 @@ def default_workers() -> int:
     except AttributeError:  # pragma: no cover - not Linux
         cores = os.cpu_count() or 1
     return max(1, min(cores, 8))
-
-
-def default_cache_dir() -> Path | None:
-    """Where cached results live unless told otherwise: ``$EGOV_AUDIT_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/egov-audit``, else ``~/.cache/egov-audit``; None when there is no
-    home folder to put it in."""
-    configured = os.environ.get(CACHE_ENV)
-    if configured:
-        return Path(configured)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):  # the XDG specification ignores relative paths
-        return Path(xdg) / "egov-audit"
-    try:
-        home = Path.home()
-    except (RuntimeError, KeyError, OSError):  # no HOME and no password entry
-        return None
-    return home / ".cache" / "egov-audit"
 
 
 def default_cache_max_bytes() -> int:

@@ -26,7 +26,9 @@ Nothing is cached for other commands, with ``--no-cache``, ``--output``, ``--hel
 when :data:`DISABLE_ENV` is set, when ``GITHUB_STEP_SUMMARY`` is (a file is appended to),
 or when the cache folder cannot be used.
 
-Only the standard library and the runner's own light modules are imported here.
+Only the standard library and the runner's own light modules are imported here, and of
+the standard library not ``dataclasses`` or ``tempfile``: they cost a warm run more than
+the rest of its work.
 """
 
 from __future__ import annotations
@@ -37,13 +39,17 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from egov_audit.runner.cache_folder import entry_path, touch, unusable, write_entry
+from egov_audit.runner.cache_folder import (
+    default_cache_dir,
+    entry_path,
+    touch,
+    unusable,
+    write_entry,
+)
 from egov_audit.runner.frames import FrameError, frame, read_entry, unframe
-from egov_audit.runner.options import default_cache_dir
 from egov_audit.runner.output_inputs import PACKAGE, inputs_signature
 
 DISABLE_ENV = "EGOV_AUDIT_NO_OUTPUT_CACHE"
@@ -93,8 +99,7 @@ ENV_PREFIXES = ("LC_", "EGOV_AUDIT_", "PYTHON", "TYPER", "_TYPER", "CLICK", "RIC
 """Every variable starting with one of these is in the key too."""
 
 
-@dataclass(frozen=True)
-class Invocation:
+class Invocation(NamedTuple):
     """What a command's output can depend on besides files: taken from the process by
     :func:`invocation`, or made by a test."""
 
@@ -176,8 +181,7 @@ def skip_reason(argv: Sequence[str], env: Mapping[str, str]) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Probe:
+class Probe(NamedTuple):
     """A command's entry file and the signature of its inputs, taken before it runs."""
 
     path: Path
@@ -217,8 +221,7 @@ def _key_parts(found: Invocation) -> list[Any]:
     ]
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """What a command printed: ``(stream, text)`` chunks in order (1 standard output,
     2 standard error), and its exit code."""
 
