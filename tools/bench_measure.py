@@ -9,6 +9,11 @@ worker, never their sum. So a thread also samples the process tree every
 proportional set size (``Pss`` in ``/proc/<pid>/smaps_rollup``: pages shared by forked
 workers are counted once in all); the largest sum is ``peak_tree_mib``. A peak shorter than
 the sampling interval can be missed.
+
+On Linux a spawned child's ``ru_maxrss`` is at least the resident size its parent had when
+it was spawned (the high-water mark of the parent's memory, shared until ``exec``, is kept
+across it): measured from a large parent (a test runner), every step shows at least that.
+The benchmark's own process stays small (it writes collections as text, file by file).
 """
 
 from __future__ import annotations
