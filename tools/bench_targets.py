@@ -94,3 +94,53 @@ def targets_table(found: list[dict[str, Any]]) -> str:
         value = "-" if item["value"] is None else f"{item['value']:g}"
         lines.append(f"{item['target']:<26} {value:>10}  {item['rule']:<55} {state}")
     return "\n".join(lines)
+
+
+def markdown(result: dict[str, Any]) -> str:
+    """A run as the Markdown of docs/benchmarks.md: the machine, the command, the steps
+    and the targets."""
+    host = result["machine"]
+    valid = result["collections"]["valid"]
+    code = result.get("snapshot") or result.get("egov_audit", {}).get("git") or {}
+    lines = [
+        f"Measured {result['date']} on {host['cpu_count']} CPUs and {host['memory_gib']} GiB "
+        f"(Python {host['python_version']}, load average {host['load_average'][0]} at the "
+        f"start and {host['load_average_end'][0]} at the end), commit "
+        f"`{(code.get('commit') or '?')[:7]}`, median of {result['parameters']['repeat']} "
+        f"run(s):",
+        "",
+        "```sh",
+        " ".join(result["command"]),
+        "```",
+        "",
+        f"| step ({valid['services']:,} services, {valid['files']:,} files, "
+        f"{valid['bytes'] / 1e6:.1f} MB) | seconds | x floor | x load | CPU x floor "
+        "| MiB max | MiB tree |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    load = next((r["seconds"] for r in result["steps"] if r["name"] == "floor_load"), None)
+    for row in result["steps"]:
+        if row["skipped"] or not row["runs"]:
+            continue
+        to_load = f"{row['seconds'] / load:.3f}" if load else "-"
+        lines.append(
+            f"| `{row['name']}` | {row['seconds']:.2f} | {row['ratio_to_floor']:.3f} | {to_load} "
+            f"| {row['cpu_ratio_to_floor']:.2f} | {row['peak_rss_mib']:.0f} "
+            f"| {row['peak_tree_mib']:.0f} |"
+        )
+    lines += ["", "| target | value | met |", "|---|---|---|"]
+    for item in result["targets"]:
+        value = "-" if item["value"] is None else f"{item['value']:g}"
+        state = {True: "yes", False: "**no**", None: "not measured"}[item["met"]]
+        lines.append(f"| {item['rule']} | {value} | {state} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    # python -m tools.bench_targets benchmarks/results.jsonl: the last record as Markdown
+    with open(sys.argv[1], encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    sys.stdout.write(markdown(records[-1]))
