@@ -139,7 +139,7 @@ def test_nix_demand_waiting_on_the_judiciary_and_the_police() -> None:
     assert shares == [("judiciary", 0.46), ("police", 0.27)]
     assert waiting["transactions"]["share"] == 0.65  # each waiting service once: "nearly 65%"
     text = run("report", "inventories/nix", "-p", "1399", "-f", "markdown")
-    assert "۴۶٫۰%" in text and "۲۷٫۰%" in text and "۶۵٫۰%" in text and "۵۷٫۰%" in text
+    assert "۴۶٫۰٪" in text and "۲۷٫۰٪" in text and "۶۵٫۰٪" in text and "۵۷٫۰٪" in text
 
 
 def test_nix_did_not_exist_in_1392() -> None:

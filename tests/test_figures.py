@@ -194,8 +194,8 @@ def test_a_period_without_data_is_a_usage_error(
 def test_a_partly_covered_period_says_which_months_it_covers(tmp_path: Path) -> None:
     root = collection(tmp_path, a=declaration("a", service("x", months={"2020-02": 5})))
     text = cli("report", str(root), "-p", "2020-Q1", "-f", "markdown").stdout
-    assert "counts declared for 1 month(s): 2020-02" in text
-    assert "2 month(s) of the period have no data" in text
+    assert "counts declared for 1 month: February 2020" in text
+    assert "2 months of the period have no data" in text
 
 
 # 6. Implausible dates get a rule; an outlier never moves the default period.

@@ -129,11 +129,14 @@ def test_english_page_structure(mini: Path) -> None:
     wanted = [table.title for table in tables(report)] + ["Notes"]
     assert page.headings["h2"] == wanted
     # six charts, and the providers chart (beta provides alpha's inspection)
-    assert sum(1 for name, _ in page.tags if name == "svg") == 7
+    charts = [attrs for name, attrs in page.tags if name == "figure"]
+    assert len(charts) == 7 and all(attrs["class"] == "chart" for attrs in charts)
     # take-up, blocked services and benchmarks have no data; follow-up lists alpha, the
     # one ranked agency, though it also leads
-    assert sum(1 for name, _ in page.tags if name == "table") == 13  # with progress
-    assert "Not declared (1): Delta Agency." in page.all_text
+    data_tables = [a for name, a in page.tags if name == "table" and a.get("role") is None]
+    assert len(data_tables) == 13  # with progress; the charts' tables are presentation
+    # names in running text are isolated (FSI ... PDI), so that each keeps its direction
+    assert "Not declared (1): \u2068Delta Agency\u2069." in page.all_text
     assert "@page { size: A4; margin: 15mm; }" in html
 
 
@@ -149,8 +152,8 @@ def test_pages_are_self_contained_and_script_free(qom: Path, lang: str) -> None:
     for _name, attrs in page.tags:
         assert not any(key.startswith("on") for key in attrs)
         assert "src" not in attrs and "href" not in attrs
-    # the only URL is the SVG namespace, which is never fetched
-    assert lowered.count("http") == lowered.count('xmlns="http://www.w3.org/2000/svg"')
+    # no URL at all: the charts are HTML and CSS
+    assert "http" not in lowered
     assert "url(" not in lowered and "@import" not in lowered
     assert page.first("html")["lang"] == lang
 
@@ -159,12 +162,13 @@ def test_persian_page_is_right_to_left_with_persian_figures(mini: Path) -> None:
     report = _report(mini)
     page = Page(report_html.render(report, "fa"))
     assert page.first("html") == {"lang": "fa", "dir": "rtl"}
-    assert page.by_id["fully-electronic-share"] == "۵۷٫۱%"
+    assert page.by_id["fully-electronic-share"] == "۵۷٫۱٪"  # the Persian percent sign
     fa = translator("fa")
     assert page.headings["h2"] == [t.title for t in tables(report, fa)] + [fa.gettext("Notes")]
     assert page.headings["h1"] == ["Mini Province: گزارش آمادگی دولت الکترونیک، نیمهٔ نخست ۱۳۹۹"]
-    svg = next(attrs for name, attrs in page.tags if name == "svg")
-    assert svg["direction"] == "rtl"
+    # the charts are laid out by the page's direction; names are isolated from it
+    assert any(attrs.get("class") == "chart" for name, attrs in page.tags if name == "figure")
+    assert sum(1 for name, _ in page.tags if name == "bdi") > 20
 
 
 def test_inventory_values_are_escaped(mini: Path, tmp_path: Path) -> None:
@@ -240,8 +244,8 @@ def test_persian_page_in_headless_chromium(qom: Path, tmp_path: Path) -> None:
     babel = format_percent(
         Decimal("48.8") / 100, format="#,##0.0%", locale="fa", numbering_system="default"
     )
-    headline = str(babel).translate(PERSIAN_DIGITS)
-    assert headline == "۴۸٫۸%"
+    headline = str(babel).translate(PERSIAN_DIGITS).replace("%", "٪")
+    assert headline == "۴۸٫۸٪"
     assert dom.by_id["fully-electronic-share"] == headline
     assert dom.first("html") == {"lang": "fa", "dir": "rtl"}
     # the injected name is text on the page, never an element
@@ -249,14 +253,38 @@ def test_persian_page_in_headless_chromium(qom: Path, tmp_path: Path) -> None:
     assert "script" not in {name for name, _ in dom.tags}
     assert "<script" not in dumped.stdout.lower()
     ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / "qom-1399-H1-fa.png"
-    shot.unlink(missing_ok=True)
-    taken = subprocess.run(
-        [*common, f"--screenshot={shot}", "--window-size=1280,2000", url],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert taken.returncode == 0, taken.stderr[-2000:]
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # a phone (375 px wide) and a desktop; English beside Persian at the desktop width
+    english = tmp_path / "qom-1399-H1-en.html"
+    made = run("report", str(qom), "-p", "1399-H1", "-l", "en", "-o", str(english))
+    assert made.returncode == 0, made.stderr
+    # a window is never narrower than about 500 px: the phone is an iframe 375 px wide
+    phones = {}
+    for page in (page_path, english):
+        phone = page.with_name(f"phone-{page.name}")
+        phone.write_text(
+            '<!DOCTYPE html><html><body style="margin:0"><iframe src="'
+            + page.name
+            + '" style="width:375px;height:2400px;border:0"></iframe></body></html>',
+            encoding="utf-8",
+        )
+        phones[page] = phone.as_uri()
+    for name, target, size in (
+        ("qom-1399-H1-fa-375px.png", phones[page_path], "375,2400"),
+        ("qom-1399-H1-fa-1280px.png", url, "1280,2400"),
+        ("qom-1399-H1-en-375px.png", phones[english], "375,2400"),
+        ("qom-1399-H1-en-1280px.png", english.as_uri(), "1280,2400"),
+    ):
+        shot = ARTIFACTS / name
+        shot.unlink(missing_ok=True)
+        taken = subprocess.run(
+            [*common, "--hide-scrollbars", f"--screenshot={shot}", f"--window-size={size}", target],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+        assert taken.returncode == 0, taken.stderr[-2000:]
+        data = shot.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        width = int.from_bytes(data[16:20], "big")  # the PNG header's width
+        assert width == int(size.split(",")[0])

@@ -134,7 +134,7 @@ def test_persian_formats() -> None:
     assert fa.number(23_000_000) == "۲۳٬۰۰۰٬۰۰۰"
     babel = format_percent(0.488, format="#,##0.0%", locale="fa", numbering_system="default")
     assert babel == "48٫8%"
-    assert fa.percent(318, 651) == "۴۸٫۸%"
+    assert fa.percent(318, 651) == "۴۸٫۸٪"  # the Persian percent sign
     assert fa.percent(1, 0) == "-"
     assert fa.integer(1399) == "۱۳۹۹"
     assert fa.digits("1399-01..1399-06") == "۱۳۹۹-۰۱..۱۳۹۹-۰۶"
@@ -203,7 +203,7 @@ def test_persian_markdown_report(mini: Path) -> None:
     report = build_report(loaded.collection, loaded.declarations, parse_period("1399-H1"))
     text = report_markdown.render(report, "fa")
     assert text.startswith("# Mini Province: گزارش آمادگی دولت الکترونیک، نیمهٔ نخست ۱۳۹۹\n")
-    assert "| کاملاً الکترونیکی " in text and "۵۷٫۱%" in text
+    assert "| کاملاً الکترونیکی " in text and "۵۷٫۱٪" in text
     assert "۱۳۹۹-۰۱ فروردین" in text
     # the figures columns are still right-aligned in Persian digits
     assert "|:---" in text and "---:|" in text

@@ -129,6 +129,10 @@ class Translator:
         digits = _SYSTEM_DIGITS.get(self._numbering, _SYSTEM_DIGITS["latn"])
         self._digits = str.maketrans("0123456789", digits)
         self._percent_format = _one_decimal(str(self.locale.percent_formats[None].pattern))
+        symbols = self.locale.number_symbols.get(self._numbering, {})
+        #: The percent sign of the locale's numbering system (Persian ``٪``), without the
+        #: direction marks CLDR may put around it.
+        self.percent_sign = str(symbols.get("percentSign", "%")).strip("\u200e\u200f\u061c")
 
     def gettext(self, message: str) -> str:
         """``message`` translated."""
@@ -145,6 +149,11 @@ class Translator:
     def digits(self, text: str) -> str:
         """``text`` with its ASCII digits written in the language's digits (``1399-H1``)."""
         return text.translate(self._digits)
+
+    def figure(self, text: str) -> str:
+        """A number babel formatted, in the language's digits and with its percent sign
+        (babel writes ``%`` whatever the numbering system: Persian ``۴۸٫۸٪``)."""
+        return self.digits(text).replace("%", self.percent_sign)
 
     def integer(self, value: int) -> str:
         """An integer without grouping, in the language's digits (years, ranks, small counts)."""
@@ -170,7 +179,7 @@ class Translator:
             locale=self.locale,
             numbering_system=self._numbering,
         )
-        return self.digits(str(text))
+        return self.figure(str(text))
 
     def month_name(self, calendar: Calendar, month: int) -> str:
         """The name of month ``month`` (1-12) of ``calendar`` in the language."""

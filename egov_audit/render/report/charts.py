@@ -1,8 +1,11 @@
-"""The geometry of the report page's bar charts, drawn as inline SVG by its templates.
+"""The report page's bar charts, drawn with HTML and CSS by its templates.
 
-Each chart is a list of rows: the label (shortened to fit), a track, the bar on it and the
-value beside. Right-to-left pages mirror it: labels on the right, bars growing leftwards.
-The numbers are written into the SVG as Python writes them (``20.0``, ``359.0``).
+Each chart is a list of rows: the label (whole: it wraps, never shortened), a track as wide
+as the page allows, the bar on it and the value beside. The rows are a CSS grid, so a
+right-to-left page mirrors them by itself (labels on the right, bars growing leftwards),
+the labels are text that a browser and a PDF both lay out with their own direction, and
+the chart fits any width, a phone's included. The only number written into the page is
+each bar's length, a percentage of its track with one decimal (``48.8``).
 """
 
 from __future__ import annotations
@@ -23,84 +26,51 @@ class Bar:
 
 @dataclass(frozen=True, slots=True)
 class PlacedBar:
-    """A bar of a chart with its place: x of its label, track, bar and value; y of its row."""
+    """A bar of a chart with its length: a percentage of the track, one decimal."""
 
     label: str
-    short_label: str
     value: str
     mark: str
-    label_x: int
-    track_x: int
-    bar_x: int | float
-    value_x: int | float
     length: float
-    top: int
-    middle: float
 
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """A horizontal bar chart, drawn as inline SVG by the template."""
+    """A horizontal bar chart, drawn with HTML and CSS by the template."""
 
     caption: str
     direction: str
-    width: int
-    height: int
-    area: int
-    thickness: int
-    label_anchor: str
     bars: list[PlacedBar]
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "…"
-
-
 def bar_chart(
-    caption: str, bars: list[Bar], direction: str, *, label_width: int = 220, width: int = 760
+    caption: str,
+    bars: list[Bar],
+    direction: str,
+    *,
+    label_width: int | None = None,
+    width: int | None = None,
+    by_value: bool = False,
 ) -> Chart:
-    """A horizontal bar chart; mirrored when ``direction`` is ``rtl`` (right to left)."""
-    rtl = direction == "rtl"
-    row, top, gap, value_width = 28, 6, 10, 170
-    area = width - label_width - value_width - 2 * gap
-    limit = max(8, label_width // 7)
-    placed = []
-    for index, bar in enumerate(bars):
-        y = top + index * row
-        length = round(area * min(1.0, max(0.0, bar.fraction)), 1)
-        bar_x: int | float
-        if rtl:
-            label_x = width - 4
-            track_x = width - label_width - gap - area
-            bar_x = width - label_width - gap - length
-            value_x = bar_x - 6
-        else:
-            label_x = label_width
-            track_x = label_width + gap
-            bar_x = track_x
-            value_x = bar_x + length + 6
-        placed.append(
-            PlacedBar(
-                label=bar.label,
-                short_label=_shorten(bar.label, limit),
-                value=bar.value,
-                mark=bar.mark,
-                label_x=label_x,
-                track_x=track_x,
-                bar_x=bar_x,
-                value_x=value_x,
-                length=length,
-                top=y + 5,
-                middle=y + row / 2,
-            )
-        )
+    """A horizontal bar chart; mirrored when ``direction`` is ``rtl`` (right to left).
+
+    ``by_value`` sorts the bars by their length, longest first (ties keep their order):
+    a chart plots one figure, and reads best sorted by it. Time series and ordered scales
+    (months, statuses) keep their own order. ``label_width`` and ``width`` are accepted
+    for callers of the earlier drawing and ignored: the page sets the widths.
+    """
+    del label_width, width  # the CSS grid sizes the chart
+    ordered = sorted(bars, key=lambda bar: -bar.fraction) if by_value else bars
     return Chart(
         caption=caption,
         direction=direction,
-        width=width,
-        height=2 * top + row * max(1, len(bars)),
-        area=area,
-        thickness=row - 10,
-        label_anchor="start" if rtl else "end",
-        bars=placed,
+        bars=[
+            PlacedBar(
+                label=bar.label,
+                value=bar.value,
+                mark=bar.mark,
+                length=round(100 * min(1.0, max(0.0, bar.fraction)), 1),
+            )
+            for bar in ordered
+        ],
     )

@@ -14,7 +14,6 @@ numbers, lists of them) and builds no markup; messages stay marked for translati
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
@@ -33,6 +32,14 @@ from egov_audit.render.report.labels import (
     month_row_label,
     period_label,
     title,
+)
+from egov_audit.render.report.page import (
+    Headline,
+    PageMargins,
+    Piece,
+    Section,
+    section,
+    table_view,
 )
 from egov_audit.render.report.progress import (
     progress_table,
@@ -76,6 +83,11 @@ def _template() -> Template:
     return environment.get_template("report.html.j2")
 
 
+def _isolated(text: str) -> str:
+    """``text`` between the Unicode isolates FSI and PDI: ``<bdi>`` in running text."""
+    return f"\u2068{text}\u2069"
+
+
 def _quotes_as_before(page: str) -> str:
     """The page with escaped quotes spelt as :func:`html.escape` spelt them.
 
@@ -88,65 +100,7 @@ def _quotes_as_before(page: str) -> str:
     return page.replace("&#39;", "&#x27;").replace("&#34;", "&quot;")
 
 
-@dataclass(frozen=True, slots=True)
-class PageMargins:
-    """What the bottom margin of every printed page says (the PDF), as CSS ``content``
-    values already escaped for a style sheet (see :func:`egov_audit.render.report.pdf`)."""
-
-    start: str
-    """At the start of the line: the collection, the period, the date it was made."""
-    end: str
-    """At the end of the line: the page number."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Cell:
-    text: str
-    numeric: bool
-    """A figure (aligned to the end), not words."""
-
-
-@dataclass(frozen=True, slots=True)
-class _TableView:
-    headers: list[_Cell]
-    rows: list[list[_Cell]]
-    empty: str
-    """What the page says instead of a table without rows."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Section:
-    ident: str
-    title: str
-    note: str
-    no_data: bool
-    chart: Chart | None
-    table: _TableView
-    rule: str | None = None
-    """The label of a ranking rule: the note is that rule, shown after this label."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    """A piece of the title: the message's own words, or a name isolated in ``<bdi>``."""
-
-    text: str
-    isolated: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Headline:
-    region: str
-    share: str
-    caption: str
-    figures: list[tuple[str, str]]
-    agencies: str
-    transactions_label: str
-    transactions: str
-    coverage: str
-
-
-def _heading(report: ReadinessReport, tr: Translator) -> list[_Piece]:
+def _heading(report: ReadinessReport, tr: Translator) -> list[Piece]:
     """The title in pieces, the collection's name and the period each keeping its direction."""
     message = tr.gettext("{collection}: e-government readiness report, {period}")
     names = {
@@ -156,9 +110,9 @@ def _heading(report: ReadinessReport, tr: Translator) -> list[_Piece]:
     pieces = []
     for literal, field, _spec, _conversion in string.Formatter().parse(message):
         if literal:
-            pieces.append(_Piece(literal, isolated=False))
+            pieces.append(Piece(literal, isolated=False))
         if field is not None:
-            pieces.append(_Piece(names[field], isolated=True))
+            pieces.append(Piece(names[field], isolated=True))
     return pieces
 
 
@@ -170,18 +124,7 @@ def _share_bars(table: Table) -> list[Bar]:
     ]
 
 
-def _table_view(table: Table, tr: Translator) -> _TableView:
-    def cells(texts: list[str]) -> list[_Cell]:
-        return [_Cell(text, i not in table.text_columns) for i, text in enumerate(texts)]
-
-    return _TableView(cells(table.headers), [cells(row) for row in table.rows], tr.gettext("None."))
-
-
-def _section(ident: str, table: Table, tr: Translator, chart: Chart | None = None) -> _Section:
-    return _Section(ident, table.title, table.note, table.no_data, chart, _table_view(table, tr))
-
-
-def _headline(report: ReadinessReport, tr: Translator) -> _Headline:
+def _headline(report: ReadinessReport, tr: Translator) -> Headline:
     full = report.by_status[Status.FULL]
     total = report.services_total
     caption = tr.gettext("Fully electronic services: {count} of {total}").format(
@@ -202,7 +145,7 @@ def _headline(report: ReadinessReport, tr: Translator) -> _Headline:
             tr.number(report.new_services_total),
         ),
     ]
-    return _Headline(
+    return Headline(
         region=tr.gettext("Headline figures"),
         share=tr.percent(full, total),
         caption=caption,
@@ -233,71 +176,74 @@ def _month_bars(report: ReadinessReport, tr: Translator) -> list[Bar]:
     return bars
 
 
-def _table_chart(table: Table, tr: Translator, column: int, label_width: int = 220) -> Chart | None:
-    """Bars of a table's shares, each labelled with its first cell and the cell ``column``."""
+def _table_chart(
+    table: Table, tr: Translator, column: int, *, by_value: bool = True
+) -> Chart | None:
+    """Bars of a table's shares, each labelled with its first cell and the cell ``column``;
+    longest first unless the table's own order is kept (``by_value=False``)."""
     if table.no_data or not table.rows:
         return None
     bars = [
         Bar(cells[0], count / total if total else 0.0, cells[column])
         for cells, (count, total) in zip(table.rows, table.shares, strict=True)
     ]
-    return bar_chart(table.title, bars, tr.direction, label_width=label_width)
+    return bar_chart(table.title, bars, tr.direction, by_value=by_value)
 
 
-def _leaders(report: ReadinessReport, tr: Translator) -> _Section:
+def _leaders(report: ReadinessReport, tr: Translator) -> Section:
     """The leading agencies: the ranking rule in place of a note, and always a table."""
     leaders = leaders_table(report, tr)
     bars = [
         Bar(agency_name(row, report, tr), row.full_share, tr.percent(row.full, row.services))
         for row in report.leaders
     ]
-    chart = bar_chart(leaders.title, bars, tr.direction, label_width=330) if bars else None
-    return _Section(
+    chart = bar_chart(leaders.title, bars, tr.direction) if bars else None
+    return Section(
         "leaders",
         leaders.title,
         leaders.note,
         False,
         chart,
-        _table_view(leaders, tr),
+        table_view(leaders, tr),
         rule=tr.gettext("Ranking rule"),
     )
 
 
-def _interoperability(report: ReadinessReport, tr: Translator) -> list[_Section]:
+def _interoperability(report: ReadinessReport, tr: Translator) -> list[Section]:
     found = interoperability_tables(report, tr)
     if len(found) == 1:
-        return [_section("interoperability", found[0], tr)]
+        return [section("interoperability", found[0], tr)]
     providers, consumers, blocked = found
     return [
-        _section("providers", providers, tr, _table_chart(providers, tr, 3, 330)),
-        _section("consumers", consumers, tr),
-        _section("blocked", blocked, tr),
+        section("providers", providers, tr, _table_chart(providers, tr, 3)),
+        section("consumers", consumers, tr),
+        section("blocked", blocked, tr),
     ]
 
 
 def _exchange(
     report: ReadinessReport, tr: Translator, previous: ReadinessReport | None
-) -> list[_Section]:
+) -> list[Section]:
     """The exchange section, the providers' and the consumers' shares charted."""
     charted = ("exchange-providers", "exchange-consumers")
     return [
-        _section(ident, table, tr, _table_chart(table, tr, 4, 330) if ident in charted else None)
+        section(ident, table, tr, _table_chart(table, tr, 4) if ident in charted else None)
         for ident, table in exchange_sections(report, tr, previous)
     ]
 
 
-def _benchmarks(report: ReadinessReport, tr: Translator) -> list[_Section]:
+def _benchmarks(report: ReadinessReport, tr: Translator) -> list[Section]:
     found = benchmark_tables(report, tr)
     if len(found) == 1:
-        return [_section("benchmarks", found[0], tr)]
+        return [section("benchmarks", found[0], tr)]
     coverage, missing = found
     return [
-        _section("benchmarks", coverage, tr, _table_chart(coverage, tr, 4, 330)),
-        _section("benchmarks-missing", missing, tr),
+        section("benchmarks", coverage, tr, _table_chart(coverage, tr, 4)),
+        section("benchmarks-missing", missing, tr),
     ]
 
 
-def _progress(report: ReadinessReport, tr: Translator) -> list[_Section]:
+def _progress(report: ReadinessReport, tr: Translator) -> list[Section]:
     """What changed in the period, and the fully electronic share over time as a chart."""
     series = series_table(report, tr)
     bars = [
@@ -306,9 +252,9 @@ def _progress(report: ReadinessReport, tr: Translator) -> list[_Section]:
     ]
     regressions = regressions_table(report, tr)
     return [
-        _section("progress", progress_table(report, tr), tr),
-        *([_section("regressions", regressions, tr)] if regressions is not None else []),
-        _section(
+        section("progress", progress_table(report, tr), tr),
+        *([section("regressions", regressions, tr)] if regressions is not None else []),
+        section(
             "series",
             series,
             tr,
@@ -317,25 +263,27 @@ def _progress(report: ReadinessReport, tr: Translator) -> list[_Section]:
     ]
 
 
-def _share_section(ident: str, table: Table, tr: Translator) -> _Section:
-    """A section charting a label / count / share table."""
-    return _section(ident, table, tr, bar_chart(table.title, _share_bars(table), tr.direction))
+def _share_section(ident: str, table: Table, tr: Translator, *, by_value: bool = True) -> Section:
+    """A section charting a label / count / share table, longest bar first unless the
+    labels are an ordered scale (``by_value=False``: the statuses)."""
+    chart = bar_chart(table.title, _share_bars(table), tr.direction, by_value=by_value)
+    return section(ident, table, tr, chart)
 
 
 def _sections(
     report: ReadinessReport, tr: Translator, previous: ReadinessReport | None, summary: bool
-) -> list[_Section]:
+) -> list[Section]:
     monthly = monthly_table(report, tr)
     month_bars = _month_bars(report, tr)
     take_up = take_up_table(report, tr)
     compared = (
-        [_section("compare", comparison_table(report, previous, tr), tr)]
+        [section("compare", comparison_table(report, previous, tr), tr)]
         if previous is not None
         else []
     )
     idents = ("excluded", "broken-references") if report.excluded else ("broken-references",)
     left_out = [
-        _section(ident, table, tr)
+        section(ident, table, tr)
         for ident, table in zip(idents, exclusion_tables(report, tr), strict=False)
     ]
     if summary:
@@ -343,28 +291,28 @@ def _sections(
             *left_out,
             *compared,
             _leaders(report, tr),
-            _section("follow-up", follow_up_table(report, tr), tr),
+            section("follow-up", follow_up_table(report, tr), tr),
         ]
     return [
         *left_out,
         *compared,
-        _share_section("status", status_table(report, tr), tr),
+        _share_section("status", status_table(report, tr), tr, by_value=False),
         *_progress(report, tr),
         _share_section("new-services", new_services_table(report, tr), tr),
         _share_section("audiences", audience_table(report, tr), tr),
         _share_section("channels", channel_table(report, tr), tr),
-        _section("take-up", take_up, tr, _table_chart(take_up, tr, 5, 330)),
-        _section(
+        section("take-up", take_up, tr, _table_chart(take_up, tr, 5, by_value=False)),
+        section(
             "months",
             monthly,
             tr,
             bar_chart(monthly.title, month_bars, tr.direction) if month_bars else None,
         ),
-        _section("peak-months", peak_months_table(report, tr), tr),
+        section("peak-months", peak_months_table(report, tr), tr),
         _leaders(report, tr),
-        _section("follow-up", follow_up_table(report, tr), tr),
-        _section("open-services", open_services_table(report, tr), tr),
-        _section("in-person-steps", in_person_steps_table(report, tr), tr),
+        section("follow-up", follow_up_table(report, tr), tr),
+        section("open-services", open_services_table(report, tr), tr),
+        section("in-person-steps", in_person_steps_table(report, tr), tr),
         *_interoperability(report, tr),
         *_exchange(report, tr, previous),
         *_benchmarks(report, tr),
@@ -398,7 +346,7 @@ def render(
         # the margins are CSS strings, escaped by pdf.css_string: markup-safe as they are
         page=None if page is None else PageMargins(Markup(page.start), Markup(page.end)),
         notes_title=tr.gettext("Notes"),
-        notes=notes(report, tr),
+        notes=notes(report, tr, _isolated),
         footer=tr.gettext("Generated by egov-audit {version}.").format(
             version=tr.digits(__version__)
         ),

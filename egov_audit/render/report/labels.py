@@ -115,30 +115,53 @@ def title(report: ReadinessReport, tr: Translator = ENGLISH) -> str:
     )
 
 
-def coverage(report: ReadinessReport, tr: Translator = ENGLISH) -> str:
-    """Which months the transaction figure covers, exactly."""
-    months = report.months_with_data
-    period = tr.gettext("period {label} = months {months}").format(
-        label=period_label(report.period, tr), months=tr.digits(report.period.describe())
+def month_span(calendar: Calendar, first: Month, last: Month, tr: Translator = ENGLISH) -> str:
+    """Months in words, for running text: ``Farvardin 1399``, ``Farvardin to Shahrivar
+    1399``, ``Esfand 1398 to Farvardin 1399`` (never a digit range, which a right-to-left
+    language would read backwards)."""
+    if first == last:
+        return tr.gettext("{month} {year}").format(
+            month=tr.month_name(calendar, first[1]), year=tr.integer(first[0])
+        )
+    if first[0] == last[0]:
+        return tr.gettext("{first} to {last} {year}").format(
+            first=tr.month_name(calendar, first[1]),
+            last=tr.month_name(calendar, last[1]),
+            year=tr.integer(last[0]),
+        )
+    return tr.gettext("{first} {first_year} to {last} {last_year}").format(
+        first=tr.month_name(calendar, first[1]),
+        first_year=tr.integer(first[0]),
+        last=tr.month_name(calendar, last[1]),
+        last_year=tr.integer(last[0]),
     )
+
+
+def coverage(report: ReadinessReport, tr: Translator = ENGLISH) -> str:
+    """Which months the transaction figure covers, exactly, with the months named."""
+    calendar = report.collection.calendar
+    months = report.months_with_data
+    label = period_label(report.period, tr)
+    named = month_span(calendar, report.period.start, report.period.end, tr)
+    period = tr.gettext("period {label}: {months}").format(label=label, months=named)
     if not months:
         return tr.clauses([period, tr.gettext("no transactions declared for these months")])
-    first, last = format_month(months[0]), format_month(months[-1])
-    span = first if first == last else f"{first}..{last}"
     clauses = [
         period,
         tr.ngettext(
-            "counts declared for {count} month(s): {span}",
-            "counts declared for {count} month(s): {span}",
+            "counts declared for {count} month: {span}",
+            "counts declared for {count} months: {span}",
             len(months),
-        ).format(count=tr.integer(len(months)), span=tr.digits(span)),
+        ).format(
+            count=tr.integer(len(months)), span=month_span(calendar, months[0], months[-1], tr)
+        ),
     ]
     gaps = len(report.period.months) - len(months)
     if gaps:
         clauses.append(
             tr.ngettext(
-                "{count} month(s) of the period have no data",
-                "{count} month(s) of the period have no data",
+                "{count} month of the period has no data",
+                "{count} months of the period have no data",
                 gaps,
             ).format(count=tr.integer(gaps))
         )
@@ -204,7 +227,7 @@ def fraction(value: float, tr: Translator = ENGLISH) -> str:
         locale=tr.locale,
         numbering_system=str(tr.locale.default_numbering_system),
     )
-    return tr.digits(str(text))
+    return tr.figure(str(text))
 
 
 def signed_percent(value: float | None, tr: Translator = ENGLISH) -> str:
@@ -219,7 +242,7 @@ def signed_percent(value: float | None, tr: Translator = ENGLISH) -> str:
         locale=tr.locale,
         numbering_system=str(tr.locale.default_numbering_system),
     )
-    return tr.digits(str(text))
+    return tr.figure(str(text))
 
 
 def points(value: float | None, tr: Translator = ENGLISH) -> str:

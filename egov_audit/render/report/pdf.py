@@ -18,6 +18,7 @@ from egov_audit.model.errors import UsageError
 from egov_audit.render.i18n import Translator, translator
 from egov_audit.render.report import html
 from egov_audit.render.report.labels import collection_name, period_label
+from egov_audit.render.report.page import PageMargins
 
 INSTALL = (
     "--format pdf needs WeasyPrint: pip install 'egov-audit[pdf]' (on Debian or Ubuntu "
@@ -66,13 +67,13 @@ def generated_on(day: Day, calendar: Calendar, tr: Translator) -> str:
     return tr.gettext("Generated on {date}").format(date=written)
 
 
-def margins(report: ReadinessReport, tr: Translator, day: Day) -> html.PageMargins:
+def margins(report: ReadinessReport, tr: Translator, day: Day) -> PageMargins:
     """What the bottom margin of every page says."""
     where = tr.pgettext("list separator", ", ").join(
         [collection_name(report, tr), period_label(report.period, tr)]
     )
     made = generated_on(day, report.collection.calendar, tr)
-    return html.PageMargins(
+    return PageMargins(
         start=css_string(f"{where} · {made}"),
         end=page_count(tr),
     )
@@ -89,7 +90,7 @@ def render(
     """The report as the bytes of an A4 PDF in language ``lang``; ``day`` is the date
     printed as the date it was made (default: today, in the collection's calendar)."""
     try:
-        from weasyprint import HTML  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        from weasyprint import HTML
     except (ImportError, OSError):  # not installed, or the Pango library is missing
         raise UsageError(INSTALL) from None
     tr = translator(lang)

@@ -6,6 +6,8 @@ Every function takes the :class:`~egov_audit.render.i18n.Translator` of the repo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from egov_audit.aggregate.figures import TakeUpRow, cut
 from egov_audit.aggregate.report import AgencyRow, ReadinessReport
 from egov_audit.model import Status
@@ -468,22 +470,25 @@ def agencies_line(report: ReadinessReport, tr: Translator = ENGLISH) -> str:
     )
 
 
-def notes(report: ReadinessReport, tr: Translator = ENGLISH) -> list[str]:
+def notes(
+    report: ReadinessReport, tr: Translator = ENGLISH, isolate: Callable[[str], str] = str
+) -> list[str]:
     """Missing, unregistered and unranked agencies, as sentences (what was left out of the
-    figures is said at the top, by :func:`exclusion_tables`)."""
+    figures is said at the top, by :func:`exclusion_tables`). ``isolate`` wraps each name
+    (the HTML page isolates them, so that a name keeps its own direction)."""
     lines: list[str] = []
     if report.missing_agencies:
-        names = tr.join([ref_name(a, report, tr) for a in report.missing_agencies])
+        names = tr.join([isolate(ref_name(a, report, tr)) for a in report.missing_agencies])
         lines.append(
             tr.gettext("Not declared ({count}): {names}.").format(
                 count=tr.integer(len(report.missing_agencies)), names=names
             )
         )
     if report.unregistered_agencies:
-        names = tr.join([a.id for a in report.unregistered_agencies])
+        names = tr.join([isolate(a.id) for a in report.unregistered_agencies])
         lines.append(tr.gettext("Declared but not in the registry: {names}.").format(names=names))
     if report.unranked:
-        names = tr.join([agency_name(r, report, tr) for r in report.unranked])
+        names = tr.join([isolate(agency_name(r, report, tr)) for r in report.unranked])
         lines.append(
             tr.gettext("Not ranked (fewer than {count} services): {names}.").format(
                 count=tr.integer(report.ranking_rule.min_services), names=names
