@@ -16,7 +16,9 @@ child process, the same way for all (``tools/bench_measure.py``):
 * ``validate_invalid``, ``report_invalid``: on the collection with broken files, ``--no-cache``;
 * ``check_jsonschema``: the schema alone with the check-jsonschema CLI, if it is on PATH.
 
-With ``--repeat N`` each step runs N times: seconds is the median, memory the largest peak.
+With ``--repeat N`` the steps run in N rounds, each step once per round: seconds is the
+median, each ratio the median of the rounds' ratios to their own floor, memory the largest
+peak.
 The children import a copy of the package made at the start (``--no-snapshot`` imports the
 tree as it is), with their own cache folder. Each run appends one JSON record (one line)
 to ``benchmarks/results.jsonl`` (``--record FILE``; ``--no-record``), and ``--json FILE``
@@ -75,22 +77,24 @@ class Step:
     skipped: str | None = None
     stderr_tail: str = ""
 
-    def summary(self, floor: float | None, floor_cpu: float | None) -> dict[str, Any]:
-        def median(values: list[float]) -> float | None:
-            return statistics.median(values) if values else None
+    def summary(self, floors: list[Run]) -> dict[str, Any]:
+        """Medians over the rounds: of seconds, and of each round's ratio to its floor."""
 
-        seconds = median([r.seconds for r in self.runs])
-        cpu = median([r.cpu_seconds for r in self.runs])
+        def median(values: list[float]) -> float | None:
+            return round(statistics.median(values), 4) if values else None
+
+        paired = list(zip(self.runs, floors, strict=True)) if len(floors) == len(self.runs) else []
         return {
             "name": self.name,
             "label": self.label,
             "command": self.command,
             "env": self.env,
             "skipped": self.skipped,
-            "seconds": round(seconds, 4) if seconds is not None else None,
-            "ratio_to_floor": round(seconds / floor, 4) if seconds and floor else None,
-            "cpu_seconds": round(cpu, 4) if cpu is not None else None,
-            "cpu_ratio_to_floor": round(cpu / floor_cpu, 4) if cpu and floor_cpu else None,
+            "seconds": median([r.seconds for r in self.runs]),
+            "ratios_to_floor": [round(r.seconds / f.seconds, 4) for r, f in paired],
+            "ratio_to_floor": median([r.seconds / f.seconds for r, f in paired]),
+            "cpu_seconds": median([r.cpu_seconds for r in self.runs]),
+            "cpu_ratio_to_floor": median([r.cpu_seconds / f.cpu_seconds for r, f in paired]),
             "peak_rss_mib": round(max(r.peak_rss_kib for r in self.runs) / MIB, 1)
             if self.runs
             else None,
@@ -235,22 +239,23 @@ def _run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     for step in steps:
         if step.skipped:
             print(f"{step.label}: {step.skipped}", file=sys.stderr)
-            continue
-        if step.name == "report_after_validate":
-            continue  # measured with validate_fill
-        for _ in range(args.repeat):
+    # Round by round, every step once per round: each round's ratios are to the floor of
+    # the same round, measured minutes apart at most on a machine whose load drifts.
+    for _ in range(args.repeat):
+        for step in steps:
+            if step.skipped or step.name == "report_after_validate":
+                continue  # measured with validate_fill
             if step.name in ("validate_fill", "validate_cold"):
                 cache = Path(tempfile.mkdtemp(prefix="cache-", dir=caches))
                 env["EGOV_AUDIT_CACHE_DIR"] = str(cache)
-            if step.name.startswith(("validate_warm", "report_warm")) and not step.runs:
+            if step.name.startswith(("validate_warm", "report_warm")):
                 measure(step.command, {**env, **step.env}, stderr_path)  # unmeasured: prime
             _run_step(step, env, stderr_path)
             if step.name == "validate_fill" and not by_name["report_after_validate"].skipped:
                 _run_step(by_name["report_after_validate"], env, stderr_path)
     floors = by_name["floor"].runs
+    rows = [step.summary(floors) for step in steps]
     floor = statistics.median(r.seconds for r in floors) if floors else None
-    floor_cpu = statistics.median(r.cpu_seconds for r in floors) if floors else None
-    rows = [step.summary(floor, floor_cpu) for step in steps]
     return {
         "benchmark_version": 2,
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -261,7 +266,8 @@ def _run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
             "(interpreter start-up included); peak_rss = the child's own ru_maxrss (its largest "
             "process); peak_tree = the largest sum of Pss over the child and its descendants, "
             "sampled every 50 ms; cpu = ru_utime + ru_stime of the child and its workers; "
-            "with --repeat, the median seconds and the largest peaks"
+            "with --repeat, rounds of every step: the median seconds, the median of each "
+            "round's ratio to that round's floor, and the largest peaks"
         ),
         "command": ["python", "-m", "tools.benchmark", *args.argv],
         "egov_audit": egov_audit_info(env),
