@@ -84,6 +84,9 @@ def _emitted_ids() -> set[str]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            receiver = getattr(getattr(node.func, "value", None), "id", "")
+            if name == "add" and "collector" not in receiver:
+                continue  # set.add, a signature's add: not a finding
             arguments = [*node.args[:1], *node.args[3:4]] if name == "Finding" else node.args[:1]
             if name in ("add", "YamlLoadError", "Finding", "rule"):
                 for argument in arguments:
