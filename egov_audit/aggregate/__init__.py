@@ -1,1 +1,1 @@
-"""aggregate."""
+"""Numbers only, no sentences: the readiness report, comparisons, exchanges, progress and diffs."""

@@ -1,1 +1,1 @@
-"""checks."""
+"""Validation rules: the rule registry, one agency file, collection.yaml, and the rules across files."""

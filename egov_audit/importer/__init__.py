@@ -1,1 +1,1 @@
-"""importer."""
+"""Writing declarations from outside input: the init template and spreadsheet import."""

@@ -1,1 +1,1 @@
-"""io."""
+"""Reading and writing files: layout, the strict YAML loader, spreadsheets, the atomic writer."""

@@ -1,1 +1,1 @@
-"""render/findings."""
+"""Renderers of validation findings: text, JSON, GitHub annotations, SARIF and JUnit."""

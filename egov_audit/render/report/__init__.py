@@ -1,1 +1,1 @@
-"""render/report."""
+"""Renderers of the readiness report: terminal, Markdown, HTML, PDF, JSON and CSV."""
