@@ -1,1 +1,1 @@
-"""Validation rules: the rule registry, one agency file, collection.yaml, and the rules across files."""
+"""Validation: the rule registry, one agency file, collection.yaml, rules across files."""
