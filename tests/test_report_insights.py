@@ -224,7 +224,7 @@ def test_new_sections_are_translated(
     tr = translator(lang)
     english = [t.title for t in tables(tiny, previous=earlier)]
     translated = [t.title for t in tables(tiny, tr, earlier)]
-    assert len(english) == len(translated) == 19
+    assert len(english) == len(translated) == 20  # with the transactions by channel
     for en, other in zip(english, translated, strict=True):
         assert en != other
     notes = [t.note for t in tables(tiny, tr, earlier)]
@@ -338,8 +338,9 @@ def test_html_has_the_new_sections_and_marks_the_peaks(tiny: ReadinessReport) ->
 
 def test_html_says_when_a_section_has_no_data(mini: Path) -> None:
     html = report_html.render(_report(mini, "1399-H1"))
-    # take-up, the full share over time (no history), blocked services, benchmarks
-    assert html.count('class="note no-data"') == 4
+    # take-up and transactions by channel, the full share over time (no history), blocked
+    # services, benchmarks
+    assert html.count('class="note no-data"') == 5
 
 
 # (e) the real entry point on the bundled sample
@@ -350,7 +351,8 @@ def test_qom_report_compared_with_the_year_before(qom: Path) -> None:
     current = build_report(loaded.collection, loaded.declarations, parse_period("1399-H1"))
     previous = build_report(loaded.collection, loaded.declarations, parse_period("1398-H1"))
     titles = [t.title for t in tables(current, previous=previous)]
-    assert len(titles) == 20  # with progress, the services that regressed, the series
+    # with progress, the services that regressed, the series, transactions by channel
+    assert len(titles) == 21
     markdown = run(
         "report",
         str(qom),

@@ -167,6 +167,11 @@ class FollowUpRow:
         return self.partial + self.in_person + self.unknown
 
 
+SPLIT_KEYS = ("portal", "mobile", "kiosk", "in_person")
+"""The keys of a month's count split by channel: digital (portal, mobile), assisted digital
+(kiosk), in person."""
+
+
 @dataclass(frozen=True, slots=True)
 class Cut:
     """How a list was cut: ``shown`` items of ``total``; the rest are "K more"."""
@@ -222,6 +227,9 @@ class ReadinessReport:
     """Services launched within the period's months."""
     new_in_period_by_type: dict[ServiceType, int] | None = None
     broken_references: tuple[BrokenReference, ...] = ()
+    take_up_by_month: tuple[tuple[Month, dict[str, int]], ...] = ()
+    """The months of the period with counts split by channel, each with its transactions
+    by split key (:data:`SPLIT_KEYS`): the take-up figures month by month."""
     transactions_of_new_services: int = 0
     as_of: Day | None = None
     """The date every service's state (status, channels, in-person steps) is taken at: the

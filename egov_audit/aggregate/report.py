@@ -17,6 +17,7 @@ from egov_audit.aggregate.exchange import ExchangeTally
 from egov_audit.aggregate.figures import (
     DEFAULT_MIN_SERVICES,
     DEFAULT_TOP,
+    SPLIT_KEYS,
     AgencyRow,
     BenchmarkCoverage,
     Blocker,
@@ -53,6 +54,7 @@ from egov_audit.model.period import Period, year_period
 __all__ = [
     "DEFAULT_MIN_SERVICES",
     "DEFAULT_TOP",
+    "SPLIT_KEYS",
     "AgencyRow",
     "BenchmarkCoverage",
     "Blocker",
@@ -136,6 +138,7 @@ class _Tally:
         self.new_in_period: Counter[ServiceType] = Counter()
         self.new_transactions = 0
         self.monthly: Counter[Month] = Counter()
+        self.monthly_split: dict[Month, Counter[str]] = {}
         self.rows: list[AgencyRow] = []
         self.take_up: list[TakeUpRow] = []
         self.status_of: dict[str, Status] = {}
@@ -170,6 +173,7 @@ class _Tally:
             for month, split in service.channel_splits:
                 if period.contains(month):
                     split_counts.update(dict(split))
+                    self.monthly_split.setdefault(month, Counter()).update(dict(split))
             if not counts_in(service, period, as_of):
                 continue
             launched = service.launched_on
@@ -275,6 +279,10 @@ class _Tally:
                 sum(r.in_person for r in take_up_rows),
             ),
             take_up_by_agency=tuple(take_up_rows),
+            take_up_by_month=tuple(
+                (month, {key: split[key] for key in SPLIT_KEYS})
+                for month, split in sorted(self.monthly_split.items())
+            ),
             interoperability=interoperability(
                 self.dependents, self.status_of, self.agencies, collection.agencies
             ),

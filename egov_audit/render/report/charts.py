@@ -22,6 +22,9 @@ class Bar:
     value: str
     mark: str = ""
     """An extra class of the bar (``busiest``, ``quietest``) that colours it apart."""
+    segments: tuple[tuple[str, float], ...] = ()
+    """A stacked bar's parts: a class each (``portal``) and its length as a fraction of
+    the longest bar; their sum is ``fraction``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,8 @@ class PlacedBar:
     value: str
     mark: str
     length: float
+    segments: tuple[tuple[str, float], ...] = ()
+    """A stacked bar's parts: a class and a length in percent of the track each."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +46,8 @@ class Chart:
     caption: str
     direction: str
     bars: list[PlacedBar]
+    legend: tuple[tuple[str, str], ...] = ()
+    """What the colours of a stacked chart's parts stand for: a class and a label each."""
 
 
 def bar_chart(
@@ -51,6 +58,7 @@ def bar_chart(
     label_width: int | None = None,
     width: int | None = None,
     by_value: bool = False,
+    legend: tuple[tuple[str, str], ...] = (),
 ) -> Chart:
     """A horizontal bar chart; mirrored when ``direction`` is ``rtl`` (right to left).
 
@@ -69,8 +77,15 @@ def bar_chart(
                 label=bar.label,
                 value=bar.value,
                 mark=bar.mark,
-                length=round(100 * min(1.0, max(0.0, bar.fraction)), 1),
+                length=_percent(bar.fraction),
+                segments=tuple((key, _percent(part)) for key, part in bar.segments),
             )
             for bar in ordered
         ],
+        legend=legend,
     )
+
+
+def _percent(fraction: float) -> float:
+    """A fraction of the track as a percentage with one decimal, within 0 and 100."""
+    return round(100 * min(1.0, max(0.0, fraction)), 1)

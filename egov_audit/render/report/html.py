@@ -23,6 +23,7 @@ from egov_audit._version import __version__
 from egov_audit.aggregate.report import ReadinessReport
 from egov_audit.model import Status
 from egov_audit.render.i18n import Translator, translator
+from egov_audit.render.report.channels import SPLIT_LABELS, monthly_channel_table
 from egov_audit.render.report.charts import Bar, Chart, bar_chart
 from egov_audit.render.report.exchange import exchange_sections
 from egov_audit.render.report.labels import (
@@ -190,6 +191,29 @@ def _table_chart(
     return bar_chart(table.title, bars, tr.direction, by_value=by_value)
 
 
+def _channel_months(report: ReadinessReport, tr: Translator) -> Section:
+    """Transactions by month and channel: a stacked bar a month, on the busiest's scale."""
+    table = monthly_channel_table(report, tr)
+    if table.no_data:
+        return section("channel-months", table, tr)
+    totals = [sum(split.values()) for _month, split in report.take_up_by_month]
+    peak = max(totals) or 1
+    calendar = report.collection.calendar
+    bars = [
+        Bar(
+            month_row_label(calendar, month, tr),
+            total / peak,
+            tr.number(total),
+            segments=tuple((key, split[key] / peak) for key in SPLIT_LABELS),
+        )
+        for (month, split), total in zip(report.take_up_by_month, totals, strict=True)
+    ]
+    legend = tuple((key, tr.gettext(label)) for key, label in SPLIT_LABELS.items())
+    return section(
+        "channel-months", table, tr, bar_chart(table.title, bars, tr.direction, legend=legend)
+    )
+
+
 def _leaders(report: ReadinessReport, tr: Translator) -> Section:
     """The leading agencies: the ranking rule in place of a note, and always a table."""
     leaders = leaders_table(report, tr)
@@ -308,6 +332,7 @@ def _sections(
             tr,
             bar_chart(monthly.title, month_bars, tr.direction) if month_bars else None,
         ),
+        _channel_months(report, tr),
         section("peak-months", peak_months_table(report, tr), tr),
         _leaders(report, tr),
         section("follow-up", follow_up_table(report, tr), tr),

@@ -104,6 +104,10 @@ def _insights(report: ReadinessReport) -> dict[str, Any]:
             **_take_up(report.take_up),
             "definition": TAKE_UP_DEFINITION,
             "coverage": _share(*report.take_up_coverage),
+            "by_month": [
+                {"month": format_month(month), **split, "total": sum(split.values())}
+                for month, split in report.take_up_by_month
+            ],
             "by_agency": [
                 {**_agency(row.agency), **_take_up(row)}
                 for row in report.take_up_by_agency

@@ -12,6 +12,7 @@ from egov_audit.aggregate.figures import TakeUpRow, cut
 from egov_audit.aggregate.report import AgencyRow, ReadinessReport
 from egov_audit.model import Status
 from egov_audit.render.i18n import Translator
+from egov_audit.render.report.channels import monthly_channel_table
 from egov_audit.render.report.comparison import comparison_table
 from egov_audit.render.report.exchange import exchange_tables
 from egov_audit.render.report.exclusions import exclusion_tables
@@ -50,6 +51,7 @@ __all__ = [
     "in_person_steps_table",
     "interoperability_tables",
     "leaders_table",
+    "monthly_channel_table",
     "monthly_table",
     "new_services_table",
     "notes",
@@ -413,6 +415,7 @@ def tables(
         channel_table(report, tr),
         take_up_table(report, tr),
         monthly_table(report, tr),
+        monthly_channel_table(report, tr),
         peak_months_table(report, tr),
         leaders_table(report, tr),
         follow_up_table(report, tr),
