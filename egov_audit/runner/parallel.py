@@ -95,7 +95,23 @@ def check_files(
     them back); the files that changed are checked by the workers.
     """
     cache_dir = options.cache_dir
-    outcomes: list[tuple[FileResult, Entry | None] | None] = [None] * len(paths)
+    store = DeclarationStore()
+    if cache_dir is not None:
+        store = DeclarationStore(
+            ResultCache(cache_dir).read_declaration,
+            partial(_recheck, check, context_key, cache_dir),
+        )
+    # Each declaration goes to the store as soon as it arrives, where past its memory share
+    # it is written to a temporary file: held here until the end, a million services'
+    # declarations would all be in memory at once.
+    outcomes: list[FileResult | None] = [None] * len(paths)
+
+    def arrived(index: int, outcome: tuple[FileResult, Entry | None]) -> None:
+        result, entry = outcome
+        outcomes[index] = result
+        if entry is not None:
+            store.add(result.path, entry, paths[index])
+
     pending: list[int] = []
     wrote = False
     if cache_dir is not None:
@@ -107,7 +123,7 @@ def check_files(
             if cached is None:
                 pending.append(index)
             else:
-                outcomes[index] = cached
+                arrived(index, cached)
         keys.save()
         wrote = keys.changed
     else:
@@ -116,23 +132,15 @@ def check_files(
     wrote = wrote or bool(pending)
     jobs: list[_Job] = [(paths[i], check, context_key, cache_dir, keep) for i in pending]
     for index, outcome in zip(pending, _run(jobs, options.workers), strict=True):
-        outcomes[index] = outcome
+        arrived(index, outcome)
         done += 1
         if options.progress is not None:
             options.progress(done, len(paths))
-    store = DeclarationStore()
-    if cache_dir is not None:
-        store = DeclarationStore(
-            ResultCache(cache_dir).read_declaration,
-            partial(_recheck, check, context_key, cache_dir),
-        )
     files: list[FileResult] = []
-    for path, checked in zip(paths, outcomes, strict=True):
-        assert checked is not None
-        result, entry = checked
+    for result in outcomes:
+        assert result is not None
         files.append(result)
-        if entry is not None:
-            store.add(result.path, entry, path)
+    store.reorder([result.path for result in files])
     if cache_dir is not None and wrote:
         enforce_bound(cache_dir, options.cache_max_bytes, store.detach)
     return files, store

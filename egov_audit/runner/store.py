@@ -148,6 +148,13 @@ class DeclarationStore:
         if path is not None and path in self._entries:
             self._keep(path, pack(self.get(path)))
 
+    def reorder(self, paths: Iterable[str]) -> None:
+        """Put the declarations in the order of ``paths`` (those of other files last)."""
+        entries = self._entries
+        ordered = {p: entries[p] for p in paths if p in entries}
+        ordered.update(entries)
+        self._entries = ordered
+
     def keep_only(self, paths: Iterable[str]) -> None:
         """Forget every declaration but those of ``paths`` (files found to have errors)."""
         wanted = set(paths)
