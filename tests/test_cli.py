@@ -178,7 +178,7 @@ def test_report_leaves_out_files_with_errors_and_says_so(mini: Path, tmp_path: P
     (copy / "agencies" / "gamma.yaml").write_text("services: [", encoding="utf-8")
     result = run("report", str(copy), "--format", "json")
     assert result.returncode == 0
-    assert "1 file(s) with errors are not counted" in result.stderr
+    assert "1 file with errors is not counted" in result.stderr
     data = json.loads(result.stdout)
     assert data["agencies"]["declared"] == 2
     assert data["agencies"]["excluded_files"] == [str(copy / "agencies" / "gamma.yaml")]

@@ -64,6 +64,8 @@ def _pages(pdf: Path) -> list[str]:
 
 def _keep_pictures(pdf: Path, name: str, pages: int) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
+    for old in ARTIFACTS.glob(f"{name}-*.png"):
+        old.unlink()
     subprocess.run(
         [
             "pdftoppm",
@@ -79,7 +81,9 @@ def _keep_pictures(pdf: Path, name: str, pages: int) -> None:
         ],
         check=True,
     )
-    assert (ARTIFACTS / f"{name}-01.png").stat().st_size > 10_000
+    # pdftoppm numbers the pages with as many digits as the last page number has
+    pictures = sorted(ARTIFACTS.glob(f"{name}-*.png"))
+    assert pictures and pictures[0].stat().st_size > 10_000
 
 
 def test_the_english_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -151,3 +155,15 @@ def test_without_weasyprint_the_pdf_format_is_a_usage_error(
     assert result.exit_code == 2
     assert "pip install 'egov-audit[pdf]'" in result.output
     assert not target.exists()
+
+
+def test_the_summary_is_one_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _needs_pdf_tools()
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "summary.pdf"
+    args = ["report", "inventories/qom", "-p", "1399-H1", "-l", "en", "--summary"]
+    result = CliRunner().invoke(app, [*args, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    pages = _pages(target)
+    assert len(pages) == 1
+    assert "Leading agencies (top 5)" in pages[0] and "Needing follow-up" in pages[0]

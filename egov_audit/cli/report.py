@@ -237,9 +237,11 @@ def report(
         else None
     )
     if loaded.excluded:
+        count = len(loaded.excluded)
+        files = "1 file with errors is" if count == 1 else f"{count} files with errors are"
         stderr().print(
-            f"warning: {len(loaded.excluded)} file(s) with errors are not counted; "
-            f"run 'egov-audit validate {collection}' to see why"
+            f"warning: {files} not counted; run 'egov-audit validate {collection}' to see why",
+            markup=False,
         )
     language = lang or loaded.collection.language or Language.EN
     if csv_table is CsvTable.SERIES:
@@ -247,7 +249,9 @@ def report(
     else:
         _write(readiness, previous, language, chosen_format, output, force=force, summary=summary)
     if strict and loaded.excluded:
-        stderr().print(f"error: --strict: {len(loaded.excluded)} file(s) left out of the figures")
+        count = len(loaded.excluded)
+        files = "1 file" if count == 1 else f"{count} files"
+        stderr().print(f"error: --strict: {files} left out of the figures", markup=False)
         raise typer.Exit(EXIT_FINDINGS)
 
 

@@ -214,14 +214,15 @@ def _channel_months(report: ReadinessReport, tr: Translator) -> Section:
     )
 
 
-def _leaders(report: ReadinessReport, tr: Translator) -> Section:
-    """The leading agencies: the ranking rule in place of a note, and always a table."""
+def _leaders(report: ReadinessReport, tr: Translator, *, charted: bool = True) -> Section:
+    """The leading agencies: the ranking rule in place of a note, and always a table; the
+    chart too unless ``charted`` is false (the summary, which fits one page)."""
     leaders = leaders_table(report, tr)
     bars = [
         Bar(agency_name(row, report, tr), row.full_share, tr.percent(row.full, row.services))
         for row in report.leaders
     ]
-    chart = bar_chart(leaders.title, bars, tr.direction) if bars else None
+    chart = bar_chart(leaders.title, bars, tr.direction) if bars and charted else None
     return Section(
         "leaders",
         leaders.title,
@@ -314,7 +315,7 @@ def _sections(
         return [
             *left_out,
             *compared,
-            _leaders(report, tr),
+            _leaders(report, tr, charted=False),
             section("follow-up", follow_up_table(report, tr), tr),
         ]
     return [
