@@ -47,9 +47,7 @@ def headline(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 @pytest.mark.parametrize("sample", ["greece-national", "vietnam", "nix", "pgsb"])
 def test_each_sample_validates_without_a_finding(sample: str) -> None:
-    assert run("validate", f"inventories/{sample}", "--strict").endswith(
-        "0 errors, 0 warnings\n"
-    )
+    assert run("validate", f"inventories/{sample}", "--strict").endswith("0 errors, 0 warnings\n")
 
 
 # -- Greece: electronic transactions 2018-2020 and the Interoperability Centre ---------------
