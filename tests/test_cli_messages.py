@@ -72,3 +72,17 @@ def test_import_messages_show_odd_headers_escaped(tmp_path: Path, mini: Path) ->
     assert result.exit_code == 0, result.output
     assert 'column G "bad\\x1b[31m\\nheader [/x]" is not part of the layout' in result.output
     assert "\x1b" not in result.output
+
+
+def test_report_messages_naming_a_path_with_a_closing_tag(tmp_path: Path, mini: Path) -> None:
+    """A path holding '[/b]' (the folders 'a[' and 'b]'): no MarkupError, exit 0."""
+    collection = tmp_path / "a[" / "b]"
+    shutil.copytree(mini, collection)
+    alpha = collection / "agencies" / "alpha.yaml"
+    alpha.write_text(alpha.read_text("utf-8").replace("1399-02: 100", "1399-02: -1"), "utf-8")
+    result = invoke("report", str(collection))
+    assert result.exit_code == 0, result.output
+    assert str(collection) in result.output
+    written = invoke("report", str(mini), "-f", "markdown", "-o", str(collection) + ".md")
+    assert written.exit_code == 0, written.output
+    assert f"wrote {collection}.md" in written.output

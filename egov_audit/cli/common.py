@@ -36,7 +36,8 @@ EXIT_INTERRUPTED = 130
 def stderr() -> Console:
     """A console on standard error for messages."""
     # soft_wrap: messages name long paths; a wrapped path cannot be copied or grepped.
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    # markup=False: messages carry paths and inventory text, where "[/b]" is not a tag.
+    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 def advice(error: EgovAuditError) -> str:
