@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from egov_audit.cli.common import NoCacheOption, WorkersOption, run_options, stderr, write_output
-from egov_audit.cli.report import _require_data
+from egov_audit.cli.snapshot import require_data
 from egov_audit.importer.common import load_registry
 from egov_audit.io.files import write_new_file
 from egov_audit.io.layout import AGENCIES_DIR, collection_root_of
@@ -218,7 +218,7 @@ def _export_collection(
 
     chosen = parse_period(period) if period else _default_period(loaded)
     if period:
-        _require_data(chosen, "--period", loaded)
+        require_data(chosen, "--period", loaded)
     if output_format is ExportFormat.CSV:
         write_output(rows.render_csv(loaded.declarations, chosen), output, force=force)
         return

@@ -29,16 +29,16 @@ from egov_audit.cli.snapshot import (
     AS_OF_HELP,
     CSV_TABLE_HELP,
     CsvTable,
+    require_data,
     snapshot_period,
     write_series,
 )
 from egov_audit.io.files import write_new_file
-from egov_audit.model.calendars import format_month
 from egov_audit.model.errors import CollectionError, Remedy, UsageError
-from egov_audit.model.period import PERIOD_HELP, Period, parse_period
+from egov_audit.model.period import PERIOD_HELP, parse_period
 from egov_audit.render import ReportFormat, report_renderer, summary_renderer
 from egov_audit.render.i18n import Language
-from egov_audit.runner import LoadedCollection, load_collection
+from egov_audit.runner import load_collection
 
 SUMMARY_TOP = 5
 """How many agencies ``--summary`` lists as leading and as needing follow-up."""
@@ -210,7 +210,7 @@ def report(
     other = parse_period(compare_with) if compare_with else None
     for option, asked in (("--period", period and chosen), ("--compare", other)):
         if asked:
-            _require_data(asked, option, loaded)
+            require_data(asked, option, loaded)
     shown = top if top is not None else SUMMARY_TOP if summary else DEFAULT_TOP
     rule = RankingRule(min_services=min_services, top=shown)
     excluded = loaded.exclusions
@@ -353,18 +353,3 @@ def _write_pdf(
 def register(app: typer.Typer) -> None:
     """Add the ``report`` command to ``app``."""
     app.command("report")(report)
-
-
-def _require_data(asked: Period, option: str, loaded: LoadedCollection) -> None:
-    """A period with no transaction data is a usage error naming the calendar and the
-    months that have data (a year of the other calendar, a typo, a year not declared)."""
-    months = loaded.months_with_data()
-    if not months or any(asked.contains(month) for month in months):
-        return
-    calendar = loaded.collection.calendar.value
-    first, last = format_month(months[0]), format_month(months[-1])
-    raise UsageError(
-        f"{option} {asked.label}: no transactions are declared for any month of it; this "
-        f"collection uses the {calendar} calendar and has data for {first}..{last} "
-        f"(for example {option} {months[-1][0]})"
-    )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from egov_audit.aggregate.report import ReadinessReport
 from egov_audit.cli.common import write_output
-from egov_audit.model.calendars import Calendar, Day, parse_date
+from egov_audit.model.calendars import Calendar, Day, format_month, parse_date
 from egov_audit.model.errors import UsageError
 from egov_audit.model.period import Period, parse_period
 from egov_audit.runner import LoadedCollection
@@ -78,3 +78,18 @@ def write_series(
     from egov_audit.render.report import csv
 
     write_output(csv.render_series(report), output, force=force)
+
+
+def require_data(asked: Period, option: str, loaded: LoadedCollection) -> None:
+    """A period with no transaction data is a usage error naming the calendar and the
+    months that have data (a year of the other calendar, a typo, a year not declared)."""
+    months = loaded.months_with_data()
+    if not months or any(asked.contains(month) for month in months):
+        return
+    calendar = loaded.collection.calendar.value
+    first, last = format_month(months[0]), format_month(months[-1])
+    raise UsageError(
+        f"{option} {asked.label}: no transactions are declared for any month of it; this "
+        f"collection uses the {calendar} calendar and has data for {first}..{last} "
+        f"(for example {option} {months[-1][0]})"
+    )
