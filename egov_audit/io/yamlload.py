@@ -26,6 +26,14 @@ first, because the event parser streams any depth while the composer would crash
 Whatever that scan misses (a byte-order mark at the start of a line once hid anchors from
 it), the composed node tree is checked for anchors, aliases and tags before any value is
 converted, visiting each node once, so an alias bomb is refused at its first anchor.
+
+When the optional compiled reader was built (:mod:`egov_audit.io._fastyaml`, libyaml's
+event parser driven from C), it reads an ordinary file first, straight into the data with
+the same scalar rules, and gives up on anything unusual (any anchor, alias, tag, directive,
+extra or empty document, complex or duplicate key, deep nesting, too many values, too long
+an integer, any syntax error), which the path above then reads and refuses exactly as
+before. The node tree of a document it read is composed only when a position is asked for.
+``EGOV_AUDIT_PURE_YAML=1`` turns it off.
 """
 
 from __future__ import annotations
@@ -33,8 +41,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import yaml
@@ -62,6 +69,7 @@ __all__ = [
     "load_bytes",
     "load_file",
     "load_text",
+    "loader_name",
     "read_file",
 ]
 
@@ -104,18 +112,58 @@ else:
 
     _Loader = _FastLoader
 
+_fast_load: Callable[[str, int, int], Any] | None = None
+_fast_marks: Callable[[str], tuple[Any, ...] | None] | None = None
+"""The compiled reader (:mod:`egov_audit.io._fastyaml`), when it was built and
+``EGOV_AUDIT_PURE_YAML`` is not set: it returns the data of an ordinary document, or None
+for anything unusual, which the pure-Python path then reads (and refuses) as before."""
+
+if os.environ.get("EGOV_AUDIT_PURE_YAML", "") in ("", "0"):
+    try:
+        from egov_audit.io import _fastyaml
+    except ImportError:  # not built (no compiler or libyaml at install): pure Python
+        pass
+    else:
+        _fast_load, _fast_marks = _fastyaml.load, _fastyaml.marks
+
+
+def loader_name() -> str:
+    """Which loader reads ordinary files: ``compiled`` or ``pure-python``."""
+    return "compiled" if _fast_load is not None else "pure-python"
+
+
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 
 
-@dataclass(frozen=True, slots=True)
 class Document:
-    """A loaded YAML document: its plain Python ``data`` and the node tree it came from."""
+    """A loaded YAML document: its plain Python ``data`` and the node tree it came from.
 
-    data: Any
-    root: yaml.Node
+    The compiled reader builds the data without a node tree. Positions then come from its
+    second pass over the kept text, made when the first position is asked for (the start
+    marks of the same libyaml events PyYAML composes nodes from); :attr:`root` is composed
+    from the text only when it is itself asked for.
+    """
+
+    __slots__ = ("_marks", "_root", "_text", "data")
+
+    def __init__(self, data: Any, root: yaml.Node | None = None, *, text: str = "") -> None:
+        self.data = data
+        self._root = root
+        self._text = text
+        self._marks: tuple[Any, ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"Document(data={self.data!r})"
+
+    @property
+    def root(self) -> yaml.Node:
+        """The composed node tree of the document (composed now if it was not)."""
+        if self._root is None:
+            self._root = _compose(self._text)
+        return self._root
 
     def _walk(self, path: Sequence[str | int]) -> tuple[yaml.Node, yaml.Node | None]:
         """The node at ``path`` (or the deepest one reached) and the key node leading to it."""
@@ -137,15 +185,48 @@ class Document:
                 return node, key_node
         return node, key_node
 
+    def _find(self, path: Sequence[str | int]) -> tuple[Position, Position | None]:
+        """Where the value at ``path`` starts, and its key (None when it has none)."""
+        if self._root is None and self._marks is None and _fast_marks is not None:
+            self._marks = _fast_marks(self._text)
+        if self._root is None and self._marks is not None:
+            return _walk_marks(self._marks, path)
+        node, key = self._walk(path)
+        return mark_position(node.start_mark), (
+            mark_position(key.start_mark) if key is not None else None
+        )
+
     def position(self, path: Sequence[str | int]) -> Position:
         """Where the value at ``path`` starts (its container's start if the path is absent)."""
-        node, _ = self._walk(path)
-        return mark_position(node.start_mark)
+        return self._find(path)[0]
 
     def key_position(self, path: Sequence[str | int]) -> Position:
         """Where the key of the value at ``path`` starts (the value's place if it has none)."""
-        node, key = self._walk(path)
-        return mark_position((key or node).start_mark)
+        value, key = self._find(path)
+        return key or value
+
+
+def _walk_marks(
+    marks: tuple[Any, ...], path: Sequence[str | int]
+) -> tuple[Position, Position | None]:
+    """:meth:`Document._walk` over the compiled reader's marks (see ``_fastyaml.marks``)."""
+    line, column, children = marks
+    key: Position | None = None
+    for step in path:
+        if type(children) is dict:
+            entry = children.get(step)
+            if entry is None:
+                break
+            key = Position(entry[0] + 1, entry[1] + 1)
+            line, column, children = entry[2], entry[3], entry[4]
+        elif type(children) is list and isinstance(step, int):
+            if not 0 <= step < len(children):
+                break
+            line, column, children = children[step]
+            key = None
+        else:
+            break
+    return Position(line + 1, column + 1), key
 
 
 def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -256,6 +337,10 @@ def load_text(
     text: str, *, max_depth: int = DEFAULT_MAX_DEPTH, max_nodes: int = DEFAULT_MAX_NODES
 ) -> Document:
     """Load one YAML document from text strictly; see the module documentation."""
+    if _fast_load is not None:
+        data = _fast_load(text, max_depth, max_nodes)
+        if data is not None:  # None: anything unusual, which the pure loader decides
+            return Document(data, text=text)
     scanned = yamlscan.needs_event_scan(text) or yamlscan.most_nodes(text) > max_nodes
     if scanned:
         scan_events(text, max_depth, max_nodes)
@@ -288,6 +373,29 @@ def load_text(
     if not scanned and ("&" in text or "!" in text):
         check_properties(root, text)
     return Document(_convert(root, 1, max_depth), root)
+
+
+def _compose(text: str) -> yaml.Node:
+    """The node tree of the first document of a text the compiled reader has read.
+
+    The same composition as :func:`load_text`'s, so positions are the same; the text is
+    known to hold one document, nested no deeper than the limit.
+    """
+    loader = _Loader(text)
+    try:
+        if loader.check_node():
+            node: yaml.Node = loader.get_node()
+            return node
+    except yaml.YAMLError as error:
+        raise syntax_error(error, text) from None
+    finally:
+        loader.dispose()
+    raise YamlLoadError(  # pragma: no cover - the compiled reader found a document
+        "yaml-empty",
+        "the file holds no YAML document",
+        hint="Write the declaration (see `egov-audit schema agency`), or remove the file.",
+        position=Position(1, 1),
+    )
 
 
 def _is_empty(node: yaml.Node) -> bool:

@@ -1,0 +1,6 @@
+from typing import Any
+
+LIBYAML_VERSION: str
+
+def load(text: str, max_depth: int, max_nodes: int, /) -> Any: ...
+def marks(text: str, /) -> tuple[Any, ...] | None: ...
