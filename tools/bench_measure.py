@@ -170,6 +170,11 @@ def _git(tree: Path) -> dict[str, Any]:
     }
 
 
+_LOADER_NAME = (
+    "from egov_audit.io import yamlload\nprint(getattr(yamlload, 'loader_name', lambda: '')())"
+)
+
+
 def egov_audit_info(env: dict[str, str]) -> dict[str, Any]:
     """Which egov_audit the children import (PYTHONPATH may point at another checkout)."""
     done = subprocess.run(
@@ -180,9 +185,18 @@ def egov_audit_info(env: dict[str, str]) -> dict[str, Any]:
         check=False,
     )
     package = Path(done.stdout.strip()).parent if done.returncode == 0 else None
+    loader = subprocess.run(
+        [sys.executable, "-P", "-c", _LOADER_NAME],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     info: dict[str, Any] = {
         "package": str(package) if package else None,
         "pythonpath": env.get("PYTHONPATH"),
         "git": _git(package.parent) if package is not None else None,
+        # "compiled" (egov_audit/io/_fastyaml) or "pure-python"; None: an older egov_audit
+        "yaml_loader": loader.stdout.strip() or None if loader.returncode == 0 else None,
     }
     return info

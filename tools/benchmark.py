@@ -336,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{valid['bytes'] / 1e6:.1f} MB of YAML; {host['cpu_count']} CPUs, "
         f"{host['memory_gib']} GiB, Python {host['python_version']}, load "
         f"{host['load_average'][0]} -> {host['load_average_end'][0]}; "
-        f"median of {args.repeat} run(s)\n"
+        f"median of {args.repeat} run(s); YAML loader: {result['egov_audit']['yaml_loader']}\n"
     )
     print(table(result["steps"]))
     print("\n" + targets_table(result["targets"]))
