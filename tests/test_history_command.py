@@ -66,17 +66,35 @@ def _commit(root: Path, text: str, message: str) -> None:
     _git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", message)
 
 
+def make_repository(root: Path) -> Path:
+    """A git repository in ``root`` whose collection ``c`` has three versions of one file:
+    1397 partial on the portal; 1398 partial on portal and kiosk; 1399 fully electronic,
+    with a mobile app. Returns ``root``."""
+    (root / "c" / "agencies").mkdir(parents=True)
+    (root / "c" / "collection.yaml").write_text(COLLECTION, encoding="utf-8")
+    _git(root, "init", "-q")
+    _commit(root, _declaration("1397-07-01", "partial", STEPS, "portal"), "1397")
+    _commit(root, _declaration("1398-07-01", "partial", STEPS, "portal, kiosk"), "1398")
+    _commit(root, _declaration("1399-07-01", "full", "", "portal, kiosk, mobile"), "1399")
+    return root
+
+
+def hand_written_conflict(root: Path) -> Path:
+    """Give the file of :func:`make_repository` a hand-written entry that one of the
+    proposals contradicts; returns the collection."""
+    own = (
+        "    history:\n"
+        '      - {on: "1398-07-01", status: full, channels: [portal]}  # written by hand\n'
+    )
+    path = root / "c" / "agencies" / "tax.yaml"
+    path.write_text(_declaration("1399-07-01", "full", "", "portal, kiosk, mobile", own))
+    return root / "c"
+
+
 @pytest.fixture
 def repository(tmp_path: Path) -> Path:
-    """Three versions: 1397 partial on the portal; 1398 partial on portal and kiosk (and an
-    in-person step reworded); 1399 fully electronic, with a mobile app."""
-    (tmp_path / "c" / "agencies").mkdir(parents=True)
-    (tmp_path / "c" / "collection.yaml").write_text(COLLECTION, encoding="utf-8")
-    _git(tmp_path, "init", "-q")
-    _commit(tmp_path, _declaration("1397-07-01", "partial", STEPS, "portal"), "1397")
-    _commit(tmp_path, _declaration("1398-07-01", "partial", STEPS, "portal, kiosk"), "1398")
-    _commit(tmp_path, _declaration("1399-07-01", "full", "", "portal, kiosk, mobile"), "1399")
-    return tmp_path
+    """See :func:`make_repository`."""
+    return make_repository(tmp_path)
 
 
 def _run(*arguments: str) -> tuple[int, str]:
@@ -100,14 +118,14 @@ def test_history_proposes_then_writes_the_entries_git_implies(repository: Path) 
         '  info: + {on: "1397-07-01", status: full, channels: [portal]}',
     ]
     assert lines[-1] == (
-        "3 entries proposed; 0 conflict(s) with hand-written entries; run with --write to add them"
+        "3 entries proposed; 0 conflicts with hand-written entries; run with --write to add them"
     )
     assert path.read_text(encoding="utf-8") == before  # nothing written without --write
 
     code, output = _run(str(collection), "--write")
     assert code == 0, output
     assert output.splitlines()[-1] == (
-        "wrote 3 entries to 1 file(s); 0 conflict(s) with hand-written entries"
+        "wrote 3 entries to 1 file; 0 conflicts with hand-written entries"
     )
     assert path.read_text(encoding="utf-8") == _declaration(
         "1399-07-01",
@@ -127,22 +145,17 @@ def test_history_proposes_then_writes_the_entries_git_implies(repository: Path) 
     # the result validates, and a second run finds nothing more to add
     assert CliRunner().invoke(app, ["validate", str(collection)]).exit_code == 0
     code, output = _run(str(collection))
-    assert output.splitlines() == ["0 entries proposed; 0 conflict(s) with hand-written entries"]
+    assert output.splitlines() == ["0 entries proposed; 0 conflicts with hand-written entries"]
 
 
 def test_hand_written_entries_are_kept_and_conflicts_named(repository: Path) -> None:
-    collection = repository / "c"
+    collection = hand_written_conflict(repository)
     path = collection / "agencies" / "tax.yaml"
-    own = (
-        "    history:\n"
-        '      - {on: "1398-07-01", status: full, channels: [portal]}  # written by hand\n'
-    )
-    path.write_text(_declaration("1399-07-01", "full", "", "portal, kiosk, mobile", own))
     code, output = _run(str(collection), "--write")
     assert code == 0, output
     assert "conflict: version" in output and 'kept {on: "1398-07-01", status: full' in output
     assert output.splitlines()[-1] == (
-        "wrote 2 entries to 1 file(s); 1 conflict(s) with hand-written entries"
+        "wrote 2 entries to 1 file; 1 conflict with hand-written entries"
     )
     text = path.read_text(encoding="utf-8")
     assert (
@@ -235,3 +248,85 @@ def test_diff_shows_the_entries_the_newer_version_should_carry(
     text = CliRunner().invoke(app, ["diff", str(old), str(new)]).output
     assert "History entries the new version should carry:" in text
     assert "tax/return  1398-07-01  partial   portal, kiosk  add" in text
+
+
+def test_history_json_lists_each_file_and_its_proposals(repository: Path) -> None:
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from egov_audit.io.schemas import schema_text
+
+    collection = hand_written_conflict(repository)
+    (collection / "agencies" / "broken.yaml").write_text("schema_version: 2\n", "utf-8")
+    result = CliRunner().invoke(app, ["history", str(collection), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    Draft202012Validator(json.loads(schema_text("history-output"))).validate(data)
+    versions = [p.pop("version") for f in data["files"] for p in f["proposals"]]
+    assert len(versions) == 3 and all(len(v) == 12 for v in versions)
+    steps = "Sign at the office"
+    assert data == {
+        "history_version": 1,
+        "collection": str(collection),
+        "write": False,
+        "files": [
+            {
+                "file": str(collection / "agencies" / "broken.yaml"),
+                "skipped": "it has errors (egov-audit validate names them)",
+                "versions_skipped": 0,
+                "proposals": [],
+                "written": 0,
+            },
+            {
+                "file": str(collection / "agencies" / "tax.yaml"),
+                "skipped": None,
+                "versions_skipped": 0,
+                "proposals": [
+                    {
+                        "service": "return",
+                        "entry": {
+                            "on": "1397-07-01",
+                            "status": "partial",
+                            "channels": ["portal"],
+                            "in_person_steps": steps,
+                        },
+                        "conflict": None,
+                    },
+                    {
+                        "service": "return",
+                        "entry": {
+                            "on": "1398-07-01",
+                            "status": "partial",
+                            "channels": ["portal", "kiosk"],
+                            "in_person_steps": steps,
+                        },
+                        "conflict": {
+                            "on": "1398-07-01",
+                            "status": "full",
+                            "channels": ["portal"],
+                            "in_person_steps": None,
+                        },
+                    },
+                    {
+                        "service": "info",
+                        "entry": {
+                            "on": "1397-07-01",
+                            "status": "full",
+                            "channels": ["portal"],
+                            "in_person_steps": None,
+                        },
+                        "conflict": None,
+                    },
+                ],
+                "written": 0,
+            },
+        ],
+        "proposed": 2,
+        "conflicts": 1,
+        "written": 0,
+    }
+    written = CliRunner().invoke(app, ["history", str(collection), "-f", "json", "--write"])
+    assert written.exit_code == 0, written.output
+    after = json.loads(written.stdout)
+    assert (after["write"], after["written"], after["files"][1]["written"]) == (True, 2, 2)

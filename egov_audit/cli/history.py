@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,9 +17,32 @@ from egov_audit.io.history_edit import add_history, entry_text
 from egov_audit.io.layout import agency_files, display_path
 from egov_audit.io.yamlload import read_file
 from egov_audit.model import Declaration, HistoryEntry
+from egov_audit.model.calendars import format_day
 from egov_audit.model.display import printable
 from egov_audit.model.errors import CollectionError, Remedy, UsageError, YamlLoadError
 from egov_audit.runner import Context, check_declaration, collection_context
+
+
+class HistoryFormat(StrEnum):
+    """What ``history --format`` prints."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+HISTORY_VERSION = 1
+"""The version of ``history --format json``; schemas/output/history.schema.json describes it."""
+
+
+@dataclass
+class _FileFound:
+    """What one declaration file's git history proposes, or why the file was skipped."""
+
+    path: Path
+    proposals: list[Proposal] = field(default_factory=list)
+    skipped: str | None = None
+    versions_skipped: int = 0
+    written: int = 0
 
 
 def history(
@@ -31,6 +57,15 @@ def history(
             "atomically; the entries a file already has are never changed).",
         ),
     ] = False,
+    output_format: Annotated[
+        HistoryFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people, json for tools (schemas/output/history.schema.json, "
+            "printed by `egov-audit schema history-output`).",
+        ),
+    ] = HistoryFormat.TEXT,
 ) -> None:
     """Propose the history entries that the declarations' earlier versions in git imply.
 
@@ -42,12 +77,15 @@ def history(
     file's own declared_on are left out. Entries the service's history already has, or
     already implies, are not proposed; one that disagrees with a hand-written entry of the
     same date is listed as a conflict and never written. Without --write nothing changes.
+    Files skipped (errors, not UTF-8) are named on standard error, and in the JSON.
 
     Examples:
 
       egov-audit history inventories/qom
 
       egov-audit history inventories/qom --write
+
+      egov-audit history inventories/qom --format json
     """
     if not collection.is_dir():
         raise UsageError(
@@ -59,27 +97,84 @@ def history(
         context = collection_context(collection)
     except CollectionError as error:
         raise UsageError(str(error), remedy=Remedy.VALIDATE, target=str(collection)) from None
-    proposed = written = conflicts = files = 0
+    found: list[_FileFound] = []
     for path in agency_files(collection):
-        found = _proposals(path, context)
-        if found is None:
+        item = _FileFound(path)
+        found.append(item)
+        proposed = _proposals(item, context)
+        if proposed is None:
             continue
-        current, text, proposals = found
-        added = [p for p in proposals if p.added]
-        proposed += len(added)
-        conflicts += len(proposals) - len(added)
-        _print(path, proposals)
+        current, text = proposed
+        if output_format is HistoryFormat.TEXT:
+            _print(path, item.proposals)
+        added = [p for p in item.proposals if p.added]
         if write and added:
             _write(path, current, text, added, context)
-            written += len(added)
-            files += 1
-    verb = (
-        f"wrote {written} entries to {files} file(s)" if write else f"{proposed} entries proposed"
+            item.written = len(added)
+    if output_format is HistoryFormat.JSON:
+        typer.echo(json.dumps(_json(collection, found, write), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(_summary(found, write))
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def _summary(found: list[_FileFound], write: bool) -> str:
+    """The last line of the text output: what was proposed or written, and the conflicts."""
+    proposed = sum(1 for item in found for p in item.proposals if p.added)
+    conflicts = sum(1 for item in found for p in item.proposals if not p.added)
+    written = sum(item.written for item in found)
+    files = sum(1 for item in found if item.written)
+    if write:
+        verb = f"wrote {_count(written, 'entry', 'entries')} to {_count(files, 'file', 'files')}"
+    else:
+        verb = f"{_count(proposed, 'entry', 'entries')} proposed"
+    conflict = _count(conflicts, "conflict", "conflicts")
+    return f"{verb}; {conflict} with hand-written entries" + (
+        "" if write or not proposed else "; run with --write to add them"
     )
-    typer.echo(
-        f"{verb}; {conflicts} conflict(s) with hand-written entries"
-        + ("" if write or not proposed else "; run with --write to add them")
-    )
+
+
+def _entry_json(entry: HistoryEntry) -> dict[str, Any]:
+    return {
+        "on": format_day(entry.on),
+        "status": entry.status.value,
+        "channels": [channel.value for channel in entry.channels],
+        "in_person_steps": entry.in_person_steps,
+    }
+
+
+def _json(collection: Path, found: list[_FileFound], write: bool) -> dict[str, Any]:
+    """``history --format json``: every file, what it proposes, and the totals."""
+    files = [
+        {
+            "file": display_path(item.path),
+            "skipped": item.skipped,
+            "versions_skipped": item.versions_skipped,
+            "proposals": [
+                {
+                    "service": p.service,
+                    "version": p.source,
+                    "entry": _entry_json(p.entry),
+                    "conflict": None if p.conflict is None else _entry_json(p.conflict),
+                }
+                for p in item.proposals
+            ],
+            "written": item.written,
+        }
+        for item in found
+    ]
+    return {
+        "history_version": HISTORY_VERSION,
+        "collection": str(collection),
+        "write": write,
+        "files": files,
+        "proposed": sum(1 for item in found for p in item.proposals if p.added),
+        "conflicts": sum(1 for item in found for p in item.proposals if not p.added),
+        "written": sum(item.written for item in found),
+    }
 
 
 def _check(
@@ -88,41 +183,40 @@ def _check(
     return check_declaration(data, display, context, stem).declaration
 
 
-def _proposals(path: Path, context: Context) -> tuple[Declaration, str, list[Proposal]] | None:
-    """The file's declaration and text, and what its git history proposes (None when the
-    file has errors: it is named on standard error)."""
+def _proposals(item: _FileFound, context: Context) -> tuple[Declaration, str] | None:
+    """Fill ``item`` with what the file's git history proposes; return the file's
+    declaration and text (None when the file is skipped: it is named on standard error)."""
+    path = item.path
     shown = display_path(path)
     try:
         data = read_file(path)
     except YamlLoadError as error:
+        item.skipped = error.message
         typer.echo(f"{printable(shown)}: skipped: {error.message}", err=True)
         return None
     current = _check(data, shown, context, path.stem)
     if current is None:
-        typer.echo(
-            f"{printable(shown)}: skipped: it has errors (egov-audit validate names them)",
-            err=True,
-        )
+        item.skipped = "it has errors (egov-audit validate names them)"
+        typer.echo(f"{printable(shown)}: skipped: {item.skipped}", err=True)
         return None
     versions: list[Version] = []
-    skipped = 0
     for version in file_versions(path):
         old = None
         if version.data is not None:
             old = _check(version.data, f"{version.commit[:12]}:{shown}", context, path.stem)
         if old is None:
-            skipped += 1
+            item.versions_skipped += 1
             continue
         versions.append(Version(version.commit[:12], old))
-    if skipped:
-        typer.echo(
-            f"{printable(shown)}: {skipped} committed version(s) with errors skipped", err=True
-        )
+    if item.versions_skipped:
+        skipped = _count(item.versions_skipped, "committed version", "committed versions")
+        typer.echo(f"{printable(shown)}: {skipped} with errors skipped", err=True)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = ""
-    return current, text, propose(current, versions)
+    item.proposals = propose(current, versions)
+    return current, text
 
 
 def _print(path: Path, proposals: list[Proposal]) -> None:

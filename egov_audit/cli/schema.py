@@ -16,15 +16,16 @@ def schema(
         str,
         typer.Argument(
             help="agency or collection (the inventory format); validate-output, "
-            "report-output or diff-output (the JSON of validate, report and diff)."
+            "report-output, diff-output or history-output (the JSON of validate, report, "
+            "diff and history)."
         ),
     ] = "agency",
 ) -> None:
     """Print a published JSON Schema (draft 2020-12).
 
     agency and collection describe the inventory format (agencies/<id>.yaml and
-    collection.yaml); validate-output, report-output and diff-output describe what
-    validate, report and diff print with --format json.
+    collection.yaml); validate-output, report-output, diff-output and history-output
+    describe what validate, report, diff and history print with --format json.
 
     Examples:
 

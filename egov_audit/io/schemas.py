@@ -9,8 +9,8 @@ from pathlib import Path
 SCHEMA_NAMES = ("agency", "collection")
 """The schemas of the inventory format."""
 
-OUTPUT_SCHEMA_NAMES = ("validate-output", "report-output", "diff-output")
-"""The schemas of the JSON outputs of ``validate``, ``report`` and ``diff``."""
+OUTPUT_SCHEMA_NAMES = ("validate-output", "report-output", "diff-output", "history-output")
+"""The schemas of the JSON outputs of ``validate``, ``report``, ``diff`` and ``history``."""
 
 PUBLISHED_SCHEMAS = (*SCHEMA_NAMES, *OUTPUT_SCHEMA_NAMES)
 """Every schema ``egov-audit schema`` prints."""
@@ -21,6 +21,7 @@ _FILES = {
     "validate-output": "output/validate.schema.json",
     "report-output": "output/report.schema.json",
     "diff-output": "output/diff.schema.json",
+    "history-output": "output/history.schema.json",
 }
 """Each schema's file, relative to ``schemas/`` (``egov_audit/schemas/`` when installed)."""
 
