@@ -277,6 +277,7 @@ def test_history_json_lists_each_file_and_its_proposals(repository: Path) -> Non
                 "versions_skipped": 0,
                 "proposals": [],
                 "written": 0,
+                "not_written": None,
             },
             {
                 "file": str(collection / "agencies" / "tax.yaml"),
@@ -320,6 +321,7 @@ def test_history_json_lists_each_file_and_its_proposals(repository: Path) -> Non
                     },
                 ],
                 "written": 0,
+                "not_written": None,
             },
         ],
         "proposed": 2,
@@ -330,3 +332,32 @@ def test_history_json_lists_each_file_and_its_proposals(repository: Path) -> Non
     assert written.exit_code == 0, written.output
     after = json.loads(written.stdout)
     assert (after["write"], after["written"], after["files"][1]["written"]) == (True, 2, 2)
+
+
+def test_write_leaves_a_flow_style_file_as_it_was(repository: Path) -> None:
+    """A service written as one flow mapping cannot take a block of entries: the file is
+    named and left as it was (other files would still be written), and the command exits 1."""
+    collection = repository / "c"
+    path = collection / "agencies" / "tax.yaml"
+    flow = path.read_text("utf-8").replace(
+        "  - id: info\n    name: Tax information\n    status: full\n"
+        "    type: informational\n    audience: [citizens]\n    channels: [portal]\n",
+        "  - {id: info, name: Tax information, status: full, type: informational, "
+        "audience: [citizens], channels: [portal]}\n",
+    )
+    assert flow != path.read_text("utf-8")
+    _commit(repository, flow.replace('"1399-07-01"', '"1398-12-01"'), "flow")
+    path.write_text(flow, "utf-8")
+    before = path.read_bytes()
+    result = CliRunner().invoke(app, ["history", str(collection), "--write", "-f", "json"])
+    assert result.exit_code == 1, result.output
+    assert path.read_bytes() == before
+    assert result.stderr == (
+        f"{path}: entries not written: service 'info' (line 15) is written in flow style "
+        "('{...}'); write its fields one per line, or add the entries by hand\n"
+    )
+    import json
+
+    data = json.loads(result.stdout)
+    assert data["files"][0]["not_written"] == result.stderr.split(": entries not written: ")[1][:-1]
+    assert (data["written"], data["files"][0]["written"]) == (0, 0)

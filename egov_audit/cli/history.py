@@ -11,9 +11,10 @@ from typing import Annotated, Any
 import typer
 
 from egov_audit.aggregate.history import Proposal, Version, propose
+from egov_audit.cli.common import EXIT_FINDINGS
 from egov_audit.io.files import write_new_file
 from egov_audit.io.gitlog import file_versions, repository_root
-from egov_audit.io.history_edit import add_history, entry_text
+from egov_audit.io.history_edit import HistoryEditError, add_history, entry_text
 from egov_audit.io.layout import agency_files, display_path
 from egov_audit.io.yamlload import read_file
 from egov_audit.model import Declaration, HistoryEntry
@@ -43,6 +44,8 @@ class _FileFound:
     skipped: str | None = None
     versions_skipped: int = 0
     written: int = 0
+    not_written: str | None = None
+    """Why --write could not add the file's entries (the file is left as it was)."""
 
 
 def history(
@@ -77,7 +80,9 @@ def history(
     file's own declared_on are left out. Entries the service's history already has, or
     already implies, are not proposed; one that disagrees with a hand-written entry of the
     same date is listed as a conflict and never written. Without --write nothing changes.
-    Files skipped (errors, not UTF-8) are named on standard error, and in the JSON.
+    Files skipped (errors, not UTF-8) are named on standard error, and in the JSON; a
+    file --write cannot edit (a service written in flow style) is named and left as it
+    was, the others are written, and the command exits 1.
 
     Examples:
 
@@ -109,12 +114,20 @@ def history(
             _print(path, item.proposals)
         added = [p for p in item.proposals if p.added]
         if write and added:
-            _write(path, current, text, added, context)
-            item.written = len(added)
+            try:
+                _write(path, current, text, added, context)
+            except HistoryEditError as error:  # this file only; the others are still written
+                item.not_written = str(error)
+                shown = printable(display_path(path))
+                typer.echo(f"{shown}: entries not written: {item.not_written}", err=True)
+            else:
+                item.written = len(added)
     if output_format is HistoryFormat.JSON:
         typer.echo(json.dumps(_json(collection, found, write), ensure_ascii=False, indent=2))
     else:
         typer.echo(_summary(found, write))
+    if any(item.not_written for item in found):
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -163,6 +176,7 @@ def _json(collection: Path, found: list[_FileFound], write: bool) -> dict[str, A
                 for p in item.proposals
             ],
             "written": item.written,
+            "not_written": item.not_written,
         }
         for item in found
     ]
@@ -241,7 +255,7 @@ def _write(
     """Add the entries to the file, atomically, if it has not changed since it was read."""
     shown = display_path(path)
     if not text:
-        raise UsageError(f"{shown}: only UTF-8 files are edited; save it as UTF-8 first")
+        raise HistoryEditError("only UTF-8 files are edited; save it as UTF-8 first")
     index = {service.id: i for i, service in enumerate(current.services)}
     additions: dict[int, tuple[str, list[HistoryEntry]]] = {}
     for item in added:
@@ -252,9 +266,9 @@ def _write(
     for item in added:
         expected[item.service] += 1
     if checked is None or {s.id: len(s.history) for s in checked.services} != expected:
-        raise UsageError(f"{shown}: the entries could not be added safely; add them by hand")
+        raise HistoryEditError("the entries could not be added safely; add them by hand")
     if read_file(path) != text.encode("utf-8"):
-        raise UsageError(f"{shown} changed while it was read; run the command again")
+        raise HistoryEditError("the file changed while it was read; run the command again")
     write_new_file(path, new_text, force=True)
 
 

@@ -63,6 +63,11 @@ def _services(root: yaml.Node) -> list[yaml.Node]:
     services = _value(root, "services") if isinstance(root, yaml.MappingNode) else None
     if not isinstance(services, yaml.SequenceNode):
         raise HistoryEditError("the declaration has no list of services to add history to")
+    if services.flow_style:
+        raise HistoryEditError(
+            f"the list of services (line {services.start_mark.line + 1}) is written in flow "
+            "style ('[...]'); write it as '- ...' lines, or add the entries by hand"
+        )
     return list(services.value)
 
 
@@ -72,6 +77,11 @@ def _insertions(
     """Where (0-based line numbers, inserted before) and which lines to add for one service."""
     if not isinstance(service, yaml.MappingNode) or not service.value:
         raise HistoryEditError(f"service '{service_id}' is not a mapping of fields")
+    if service.flow_style:
+        raise HistoryEditError(
+            f"service '{service_id}' (line {service.start_mark.line + 1}) is written in flow "
+            "style ('{...}'); write its fields one per line, or add the entries by hand"
+        )
     history = _value(service, "history")
     if history is None:
         indent = " " * int(service.value[0][0].start_mark.column)
