@@ -24,12 +24,14 @@ from egov_audit.model import (
     Audience,
     Channel,
     Declaration,
+    ExchangeService,
     Service,
     ServiceType,
 )
 from egov_audit.model import Status as S
 
-MINI = Path(__file__).parent / "data" / "collections" / "mini"
+COLLECTIONS = Path(__file__).parent / "data" / "collections"
+MINI = COLLECTIONS / "mini"
 
 NEW_SERVICE = """\
   - id: water-meter
@@ -234,6 +236,139 @@ def test_folder_diff(versions: Path) -> None:
     )
 
 
+EXPECTED_EXCHANGE_TEXT = """\
+egov-audit diff: exchange -> exchange-edited (collections)
+  Services added:            0
+  Services removed:          0
+  Status changes:            0
+  Channel changes:           0
+  Audience changes:          0
+  Type changes:              0
+  Transactions:              500 -> 500 (0)
+  Exchange services added:   1
+  Exchange services removed: 1
+  Exchange services changed: 2 (1 renamed, 2 with consumers changed, 2 with inquiries changed)
+  Inquiries:                 315 -> 280 (-35)
+
+Exchange services added:
+  Service                 Name                Inquiries  Consumers
+  ----------------------  ----------------  -----------  -----------
+  civil/marriage-inquiry  Marriage inquiry           15  tax
+
+Exchange services removed:
+  Service              Name                         Inquiries  Consumers
+  -------------------  -------------------------  -----------  -----------
+  civil/birth-inquiry  Birth certificate inquiry           60  -
+
+Exchange services renamed:
+  Service                 Old name          New name
+  ----------------------  ----------------  ----------------------------
+  civil/identity-inquiry  Identity inquiry  Identity and address inquiry
+
+Exchange consumer changes (consumers the months are split by):
+  Service                 Name                          Added    Removed
+  ----------------------  ----------------------------  -------  ----------
+  civil/identity-inquiry  Identity and address inquiry  post     -
+  post/postcode-inquiry   Postcode inquiry              -        snapp, tax
+
+Exchange inquiries (all declared months):
+  Service                   Old    New    Change  Months added    Months removed    Months changed
+  ----------------------  -----  -----  --------  --------------  ----------------  ----------------
+  civil/identity-inquiry    180    190       +10  -               -                 1399-02
+  post/postcode-inquiry      75     75         0  -               -                 1399-03
+"""
+
+
+def test_exchange_services_added_removed_renamed_and_their_inquiries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """exchange-edited: civil/identity-inquiry renamed, its 1399-02 split 80 -> 90 with the
+    consumer post added; civil/birth-inquiry removed, civil/marriage-inquiry added;
+    post/postcode-inquiry's 1399-03 no longer split by consumer (the same 15)."""
+    monkeypatch.chdir(COLLECTIONS)
+    code, out, err = invoke("exchange", "exchange-edited")
+    assert (code, err) == (0, "")
+    assert out == EXPECTED_EXCHANGE_TEXT
+
+
+def test_exchange_services_in_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(COLLECTIONS)
+    code, out, _err = invoke(
+        "exchange/agencies/civil.yaml", "exchange-edited/agencies/civil.yaml", "-f", "json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["has_changes"] is True
+    assert data["services"] == {"added": [], "removed": []}
+    assert data["exchange_services"] == {
+        "added": [
+            {
+                "id": "civil/marriage-inquiry",
+                "agency": "civil",
+                "name": "Marriage inquiry",
+                "inquiries": 15,
+                "consumers": ["tax"],
+            }
+        ],
+        "removed": [
+            {
+                "id": "civil/birth-inquiry",
+                "agency": "civil",
+                "name": "Birth certificate inquiry",
+                "inquiries": 60,
+                "consumers": [],
+            }
+        ],
+    }
+    assert data["exchange_name_changes"] == [
+        {
+            "id": "civil/identity-inquiry",
+            "old": "Identity inquiry",
+            "new": "Identity and address inquiry",
+        }
+    ]
+    assert data["exchange_consumer_changes"] == [
+        {
+            "id": "civil/identity-inquiry",
+            "name": "Identity and address inquiry",
+            "added": ["post"],
+            "removed": [],
+        }
+    ]
+    assert data["exchange_inquiry_changes"] == [
+        {
+            "id": "civil/identity-inquiry",
+            "name": "Identity and address inquiry",
+            "old": 180,
+            "new": 190,
+            "delta": 10,
+            "months_added": [],
+            "months_removed": [],
+            "months_changed": ["1399-02"],
+        }
+    ]
+    assert data["inquiries"] == {
+        "old": 240,
+        "new": 205,
+        "delta": -35,
+        "months_added": [],
+        "months_removed": ["1398-12"],
+    }
+    assert {k: v for k, v in data["summary"].items() if k.startswith("exchange")} == {
+        "exchange_services_added": 1,
+        "exchange_services_removed": 1,
+        "exchange_name_changes": 1,
+        "exchange_consumer_changes": 1,
+        "exchange_inquiry_changes": 1,
+    }
+
+
+def test_a_collection_without_exchange_services_shows_no_exchange_lines(versions: Path) -> None:
+    code, out, _err = invoke("old", "new")
+    assert code == 0
+    assert "xchange" not in out and "Inquiries" not in out
+
+
 def test_a_file_with_a_yaml_error_is_a_usage_error(versions: Path) -> None:
     broken = versions / "new" / "agencies" / "alpha.yaml"
     broken.write_text(broken.read_text(encoding="utf-8") + "  - [unclosed\n", encoding="utf-8")
@@ -365,3 +500,50 @@ def test_audience_type_verified_and_months_removed() -> None:
     assert (totals.old, totals.new, totals.delta) == (10, 6, -4)
     assert (totals.months_added, totals.months_removed) == ((), ((1399, 1),))
     assert not diff_collections([old], [old]).has_changes
+
+
+def _exchange(service_id: str, **changes: Any) -> ExchangeService:
+    return replace(ExchangeService(id=service_id, name=service_id.title()), **changes)
+
+
+def _provider(*services: ExchangeService) -> Declaration:
+    return Declaration(AgencyRef("a", "A"), (1399, 7, 1), True, (), "a.yaml", services)
+
+
+def test_an_exchange_split_that_moves_between_consumers_is_a_change() -> None:
+    """The same month's count, split otherwise: the month changed, the consumers did not."""
+    month = (1399, 2)
+    before = _exchange(
+        "e", inquiries=((month, 10),), consumer_splits=((month, (("x", 4), ("y", 6))),)
+    )
+    after = _exchange(
+        "e", inquiries=((month, 10),), consumer_splits=((month, (("y", 4), ("x", 6))),)
+    )
+    diff = diff_declarations(_provider(before), _provider(after))
+    assert diff.has_changes
+    assert diff.exchange_consumer_changes == ()
+    assert [(c.id, c.delta, c.months_changed) for c in diff.exchange_inquiry_changes] == [
+        ("a/e", 0, (month,))
+    ]
+    # Written in the other order, the split is the same.
+    same = _exchange(
+        "e", inquiries=((month, 10),), consumer_splits=((month, (("y", 6), ("x", 4))),)
+    )
+    assert not diff_declarations(_provider(before), _provider(same)).has_changes
+
+
+def test_exchange_months_added_and_removed_and_an_agency_that_stops_providing() -> None:
+    old = _provider(_exchange("e", inquiries=(((1399, 1), 5), ((1399, 2), 7))))
+    new = _provider(_exchange("e", inquiries=(((1399, 2), 7), ((1399, 3), 9))))
+    (change,) = diff_declarations(old, new).exchange_inquiry_changes
+    assert (change.old, change.new, change.delta) == (12, 16, 4)
+    assert (change.months_added, change.months_removed, change.months_changed) == (
+        ((1399, 3),),
+        ((1399, 1),),
+        (),
+    )
+    gone = diff_collections([old], [])
+    assert [r.global_id for r in gone.exchange_removed] == ["a/e"]
+    assert (gone.inquiries.old, gone.inquiries.new) == (12, 0)
+    assert gone.inquiries.months_removed == ((1399, 1), (1399, 2))
+    assert not diff_collections([_declaration()], [_declaration()]).has_exchange

@@ -65,6 +65,7 @@ DIFF_PAIRS = {
         "tests/data/collections/mini/agencies/alpha.yaml",
         "tests/data/collections/mini-edited/agencies/alpha.yaml",
     ),
+    "exchange": (EXCHANGE, "tests/data/collections/exchange-edited"),
 }
 
 

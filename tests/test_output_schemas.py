@@ -156,6 +156,7 @@ REPORTS["tiny-2020-h1-compare-2019-h1"] = [str(TINY), "-p", "2020-H1", "-c", "20
 EXCHANGE = DATA / "collections" / "exchange"
 REPORTS["exchange-1399-q1-compare-1398"] = [str(EXCHANGE), "-p", "1399-Q1", "-c", "1398"]
 REPORTS["exchange-1399-03"] = [str(EXCHANGE), "-p", "1399-03"]
+EXCHANGE_EDITED = DATA / "collections" / "exchange-edited"
 
 ALPHA, ALPHA_EDITED = MINI / "agencies" / "alpha.yaml", MINI_EDITED / "agencies" / "alpha.yaml"
 DIFFS: dict[str, tuple[Path, Path]] = {
@@ -166,6 +167,13 @@ DIFFS: dict[str, tuple[Path, Path]] = {
     "folder-itself": (MINI, MINI),
     "file-itself": (ALPHA, ALPHA),
     "sample-itself": (Path("inventories/qom"), Path("inventories/qom")),
+    # exchange services added, removed, renamed, with other consumers and inquiries
+    "exchange": (EXCHANGE, EXCHANGE_EDITED),
+    "exchange-reversed": (EXCHANGE_EDITED, EXCHANGE),
+    "exchange-files": (
+        EXCHANGE / "agencies" / "civil.yaml",
+        EXCHANGE_EDITED / "agencies" / "civil.yaml",
+    ),
 }
 
 EVERY_CHANGE: list[tuple[str, str]] = [
@@ -260,10 +268,13 @@ def test_diff_json_matches_its_schema(name: str) -> None:
 
 def test_diff_json_of_every_kind_of_change_matches_its_schema(tmp_path: Path) -> None:
     old, new = every_change(tmp_path)
+    exchange = diff_output("exchange")
     for first, second in ((old, new), (new, old)):
         found = cli_json("diff", str(first), str(second), "--format", "json")
         assert_valid("diff-output", found, (first, second))
-        assert all(found["summary"].values()), found["summary"]
+        # Every count is non-zero here, or (exchange services) in the exchange diff.
+        counts = {k: v or exchange["summary"][k] for k, v in found["summary"].items()}
+        assert all(counts.values()), counts
         assert found["agencies"]["added"] and found["agencies"]["removed"]
     files = cli_json(
         "diff",
@@ -466,7 +477,7 @@ def _corpus(name: str, tmp_path: Path) -> tuple[Any, ...]:
         )
     old, new = every_change(tmp_path)
     changed = cli_json("diff", str(old), str(new), "--format", "json")
-    return (changed, *(diff_output(case) for case in ("folders", "files")))
+    return (changed, *(diff_output(case) for case in ("folders", "files", "exchange")))
 
 
 @pytest.mark.parametrize("name", OUTPUT_SCHEMA_NAMES)

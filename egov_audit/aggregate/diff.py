@@ -27,8 +27,20 @@ and ``audience_changes`` (``id``, ``name``, ``added``, ``removed``); ``type_chan
 (``id``, ``name``, ``old``, ``new``); ``agency_changes`` (``agency``, ``field``: ``verified``
 or ``declared_on``, ``old``, ``new``); ``transactions`` (``total`` and ``by_agency``, one per
 agency declared on either side, each with ``old``, ``new``, ``delta``, ``months_added`` and
-``months_removed``; totals are sums over every month declared). Keys are only ever added
-within a ``diff_version``.
+``months_removed``; totals are sums over every month declared).
+
+Exchange services (``exchange_services`` of a declaration) are matched by global id too,
+and compared apart from the services: ``exchange_services`` (``added`` and ``removed``:
+objects with ``id``, ``agency``, ``name``, ``inquiries`` and ``consumers``, the consumer ids
+its months are split by); ``exchange_name_changes`` (``id``, ``old``, ``new``);
+``exchange_consumer_changes`` (``id``, ``name``, ``added``, ``removed``: consumers named in
+the splits of one side only); ``exchange_inquiry_changes`` (``id``, ``name``, ``old``,
+``new``, ``delta``, ``months_added``, ``months_removed`` and ``months_changed``, the months
+declared on both sides whose count or split by consumer differs); ``inquiries`` (the
+inquiries of every exchange service, summed as ``transactions.total`` is); and in
+``summary``, ``exchange_services_added``, ``exchange_services_removed``,
+``exchange_name_changes``, ``exchange_consumer_changes`` and ``exchange_inquiry_changes``.
+Keys are only ever added within a ``diff_version``.
 """
 
 from __future__ import annotations
@@ -38,7 +50,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from egov_audit.aggregate.history import Proposal, Version, propose
-from egov_audit.model import Declaration, Service, ServiceType, Status
+from egov_audit.model import Declaration, ExchangeService, Service, ServiceType, Status
 from egov_audit.model.calendars import Day, Month
 
 DIFF_VERSION = 1
@@ -86,6 +98,62 @@ class ServiceRef:
     def global_id(self) -> str:
         """``<agency-id>/<service-id>``."""
         return f"{self.agency}/{self.service.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeRef:
+    """An exchange service with the agency that offers it."""
+
+    agency: str
+    service: ExchangeService
+
+    @property
+    def global_id(self) -> str:
+        """``<agency-id>/<service-id>``."""
+        return f"{self.agency}/{self.service.id}"
+
+    @property
+    def inquiries(self) -> int:
+        """Inquiries summed over every declared month."""
+        return sum(count for _month, count in self.service.inquiries)
+
+    @property
+    def consumers(self) -> tuple[str, ...]:
+        """The consumers its months are split by, sorted."""
+        return consumers_of(self.service)
+
+
+def consumers_of(service: ExchangeService) -> tuple[str, ...]:
+    """The consumer ids an exchange service's months are split by, sorted."""
+    return tuple(sorted({c for _month, split in service.consumer_splits for c, _count in split}))
+
+
+@dataclass(frozen=True, slots=True)
+class NameChange:
+    """An exchange service whose name changed."""
+
+    id: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class InquiryChange:
+    """An exchange service whose inquiries changed: totals over every declared month, the
+    months declared on one side only, and the months on both whose count or split differs."""
+
+    id: str
+    name: str
+    old: int
+    new: int
+    months_added: tuple[Month, ...]
+    months_removed: tuple[Month, ...]
+    months_changed: tuple[Month, ...]
+
+    @property
+    def delta(self) -> int:
+        """``new - old``."""
+        return self.new - self.old
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +244,15 @@ class DeclarationDiff:
     history: tuple[Proposal, ...] = ()
     """The history entries the new version should carry for what the old one declared
     (conflicts with its own entries included), as ``egov-audit history`` proposes them."""
+    exchange_added: tuple[ExchangeRef, ...] = ()
+    exchange_removed: tuple[ExchangeRef, ...] = ()
+    exchange_name_changes: tuple[NameChange, ...] = ()
+    exchange_consumer_changes: tuple[MembershipChange, ...] = ()
+    exchange_inquiry_changes: tuple[InquiryChange, ...] = ()
+    inquiries: TransactionTotals | None = None
+    """Inquiries of every exchange service, old and new (None: none on either side)."""
+    inquiry_months_old: frozenset[Month] = frozenset()
+    inquiry_months_new: frozenset[Month] = frozenset()
 
     @property
     def has_changes(self) -> bool:
@@ -189,6 +266,11 @@ class DeclarationDiff:
             or self.type_changes
             or self.agency_changes
             or self.transactions.changed
+            or self.exchange_added
+            or self.exchange_removed
+            or self.exchange_name_changes
+            or self.exchange_consumer_changes
+            or self.exchange_inquiry_changes
         )
 
 
@@ -216,6 +298,58 @@ def _membership(
         return None
     return MembershipChange(
         global_id, name, tuple(sorted(new_set - old_set)), tuple(sorted(old_set - new_set))
+    )
+
+
+def _exchange_services(declaration: Declaration | None) -> dict[str, ExchangeService]:
+    return {e.id: e for e in declaration.exchange_services} if declaration else {}
+
+
+def _inquiry_change(
+    global_id: str, before: ExchangeService, after: ExchangeService
+) -> InquiryChange | None:
+    old_counts, new_counts = dict(before.inquiries), dict(after.inquiries)
+    old_splits, new_splits = dict(before.consumer_splits), dict(after.consumer_splits)
+    changed = tuple(
+        month
+        for month in sorted(old_counts.keys() & new_counts.keys())
+        if old_counts[month] != new_counts[month]
+        or dict(old_splits.get(month, ())) != dict(new_splits.get(month, ()))
+    )
+    added = tuple(sorted(new_counts.keys() - old_counts.keys()))
+    removed = tuple(sorted(old_counts.keys() - new_counts.keys()))
+    if not (changed or added or removed):
+        return None
+    return InquiryChange(
+        global_id,
+        after.name,
+        sum(old_counts.values()),
+        sum(new_counts.values()),
+        added,
+        removed,
+        changed,
+    )
+
+
+def _inquiry_months(declaration: Declaration | None) -> frozenset[Month]:
+    if declaration is None:
+        return frozenset()
+    return frozenset(m for e in declaration.exchange_services for m, _count in e.inquiries)
+
+
+def _inquiry_totals(
+    agency: str, old: Declaration | None, new: Declaration | None
+) -> TransactionTotals | None:
+    before, after = _exchange_services(old).values(), _exchange_services(new).values()
+    if not before and not after:
+        return None
+    months_old, months_new = _inquiry_months(old), _inquiry_months(new)
+    return TransactionTotals(
+        agency,
+        sum(count for e in before for _month, count in e.inquiries),
+        sum(count for e in after for _month, count in e.inquiries),
+        tuple(sorted(months_new - months_old)),
+        tuple(sorted(months_old - months_new)),
     )
 
 
@@ -264,6 +398,21 @@ def diff_declarations(old: Declaration | None, new: Declaration | None) -> Decla
             agency_changes.append(
                 AgencyChange(agency, "declared_on", _day(old.declared_on), _day(new.declared_on))
             )
+    old_exchange, new_exchange = _exchange_services(old), _exchange_services(new)
+    names: list[NameChange] = []
+    consumers: list[MembershipChange] = []
+    inquiries: list[InquiryChange] = []
+    for service_id in sorted(old_exchange.keys() & new_exchange.keys()):
+        was, now = old_exchange[service_id], new_exchange[service_id]
+        global_id = f"{agency}/{service_id}"
+        if was.name != now.name:
+            names.append(NameChange(global_id, was.name, now.name))
+        consumer = _membership(global_id, now.name, consumers_of(was), consumers_of(now))
+        if consumer is not None:
+            consumers.append(consumer)
+        inquiry = _inquiry_change(global_id, was, now)
+        if inquiry is not None:
+            inquiries.append(inquiry)
     months_old, months_new = _months(old), _months(new)
     return DeclarationDiff(
         agency=agency,
@@ -284,6 +433,18 @@ def diff_declarations(old: Declaration | None, new: Declaration | None) -> Decla
         months_old=months_old,
         months_new=months_new,
         history=tuple(propose(new, [Version("OLD", old)])) if old and new else (),
+        exchange_added=tuple(
+            ExchangeRef(agency, new_exchange[i]) for i in sorted(new_exchange.keys() - old_exchange)
+        ),
+        exchange_removed=tuple(
+            ExchangeRef(agency, old_exchange[i]) for i in sorted(old_exchange.keys() - new_exchange)
+        ),
+        exchange_name_changes=tuple(names),
+        exchange_consumer_changes=tuple(consumers),
+        exchange_inquiry_changes=tuple(inquiries),
+        inquiries=_inquiry_totals(agency, old, new),
+        inquiry_months_old=_inquiry_months(old),
+        inquiry_months_new=_inquiry_months(new),
     )
 
 
@@ -345,6 +506,64 @@ class CollectionDiff:
             "total",
             sum(d.transactions.old for d in self.declarations),
             sum(d.transactions.new for d in self.declarations),
+            tuple(sorted(new_months - old_months)),
+            tuple(sorted(old_months - new_months)),
+        )
+
+    @property
+    def exchange_added(self) -> list[ExchangeRef]:
+        """Exchange services only in the new version, by global id."""
+        return sorted(
+            (r for d in self.declarations for r in d.exchange_added), key=lambda r: r.global_id
+        )
+
+    @property
+    def exchange_removed(self) -> list[ExchangeRef]:
+        """Exchange services only in the old version, by global id."""
+        return sorted(
+            (r for d in self.declarations for r in d.exchange_removed), key=lambda r: r.global_id
+        )
+
+    @property
+    def exchange_name_changes(self) -> list[NameChange]:
+        """Exchange services whose name changed."""
+        return [c for d in self.declarations for c in d.exchange_name_changes]
+
+    @property
+    def exchange_consumer_changes(self) -> list[MembershipChange]:
+        """Exchange services whose consumers (in their splits by consumer) changed."""
+        return [c for d in self.declarations for c in d.exchange_consumer_changes]
+
+    @property
+    def exchange_inquiry_changes(self) -> list[InquiryChange]:
+        """Exchange services whose inquiries changed."""
+        return [c for d in self.declarations for c in d.exchange_inquiry_changes]
+
+    @property
+    def has_exchange(self) -> bool:
+        """True when either side declares an exchange service."""
+        return any(d.inquiries is not None for d in self.declarations)
+
+    @property
+    def exchange_changed(self) -> int:
+        """How many exchange services on both sides changed name, consumers or inquiries."""
+        return len(
+            {c.id for c in self.exchange_name_changes}
+            | {c.id for c in self.exchange_consumer_changes}
+            | {c.id for c in self.exchange_inquiry_changes}
+        )
+
+    @property
+    def inquiries(self) -> TransactionTotals:
+        """Inquiries of every exchange service, with the months that have inquiries on one
+        side only."""
+        totals = [d.inquiries for d in self.declarations if d.inquiries is not None]
+        old_months = frozenset().union(*(d.inquiry_months_old for d in self.declarations))
+        new_months = frozenset().union(*(d.inquiry_months_new for d in self.declarations))
+        return TransactionTotals(
+            "total",
+            sum(t.old for t in totals),
+            sum(t.new for t in totals),
             tuple(sorted(new_months - old_months)),
             tuple(sorted(old_months - new_months)),
         )

@@ -54,8 +54,9 @@ def diff(
     added and removed (by global id agency/service), status changes with regressions
     first (full > partial > in_person; anything to unknown "became unverified"), channel,
     audience and type changes, and transaction totals over every declared month, per
-    agency and overall. Both sides must be free of validation errors. Exit 0 when the
-    comparison ran, differences or not; 2 on a usage error.
+    agency and overall; and exchange services added, removed or renamed, their consumers
+    and their inquiries per month. Both sides must be free of validation errors. Exit 0
+    when the comparison ran, differences or not; 2 on a usage error.
 
     Examples:
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from egov_audit.aggregate.diff import (
     CollectionDiff,
     Comparison,
+    ExchangeRef,
+    InquiryChange,
     ServiceRef,
     StatusChangeKind,
     TransactionTotals,
@@ -56,7 +58,31 @@ def summary(diff: CollectionDiff) -> list[tuple[str, str]]:
     ]
     if diff.agency_changes:
         rows.insert(6, ("Agency changes", _number(len(diff.agency_changes))))
+    if diff.has_exchange:
+        rows += _exchange_summary(diff)
     return rows
+
+
+def _exchange_summary(diff: CollectionDiff) -> list[tuple[str, str]]:
+    kinds = [
+        (len(diff.exchange_name_changes), "renamed"),
+        (len(diff.exchange_consumer_changes), "with consumers changed"),
+        (len(diff.exchange_inquiry_changes), "with inquiries changed"),
+    ]
+    by_kind = ", ".join(f"{_number(count)} {label}" for count, label in kinds if count)
+    inquiries = diff.inquiries
+    return [
+        ("Exchange services added", _number(len(diff.exchange_added))),
+        ("Exchange services removed", _number(len(diff.exchange_removed))),
+        (
+            "Exchange services changed",
+            _number(diff.exchange_changed) + (f" ({by_kind})" if by_kind else ""),
+        ),
+        (
+            "Inquiries",
+            f"{_number(inquiries.old)} -> {_number(inquiries.new)} ({_signed(inquiries.delta)})",
+        ),
+    ]
 
 
 def _service_row(ref: ServiceRef) -> list[str]:
@@ -67,6 +93,60 @@ def _service_row(ref: ServiceRef) -> list[str]:
         service.status.value,
         service.type.value,
         _codes(service.channels) or "-",
+    ]
+
+
+def _exchange_row(ref: ExchangeRef) -> list[str]:
+    return [ref.global_id, ref.service.name, _number(ref.inquiries), _codes(ref.consumers) or "-"]
+
+
+def _inquiry_row(change: InquiryChange) -> list[str]:
+    return [
+        change.id,
+        _number(change.old),
+        _number(change.new),
+        _signed(change.delta),
+        _months_text(change.months_added) or "-",
+        _months_text(change.months_removed) or "-",
+        _months_text(change.months_changed) or "-",
+    ]
+
+
+def _exchange_tables(diff: CollectionDiff) -> list[Table]:
+    """The exchange services' sections: added, removed, renamed, consumers, inquiries."""
+    columns = ["Service", "Name", "Inquiries", "Consumers"]
+    return [
+        Table(
+            "Exchange services added",
+            columns,
+            [_exchange_row(r) for r in diff.exchange_added],
+            frozenset({2}),
+        ),
+        Table(
+            "Exchange services removed",
+            columns,
+            [_exchange_row(r) for r in diff.exchange_removed],
+            frozenset({2}),
+        ),
+        Table(
+            "Exchange services renamed",
+            ["Service", "Old name", "New name"],
+            [[c.id, c.old, c.new] for c in diff.exchange_name_changes],
+        ),
+        Table(
+            "Exchange consumer changes (consumers the months are split by)",
+            ["Service", "Name", "Added", "Removed"],
+            [
+                [c.id, c.name, _codes(c.added) or "-", _codes(c.removed) or "-"]
+                for c in diff.exchange_consumer_changes
+            ],
+        ),
+        Table(
+            "Exchange inquiries (all declared months)",
+            ["Service", "Old", "New", "Change", "Months added", "Months removed", "Months changed"],
+            [_inquiry_row(c) for c in diff.exchange_inquiry_changes],
+            frozenset({1, 2, 3}),
+        ),
     ]
 
 
@@ -163,6 +243,7 @@ def tables(diff: CollectionDiff) -> list[Table]:
                 frozenset({1, 2, 3}),
             )
         )
+    tables += _exchange_tables(diff)
     return [t for t in tables if t.rows]
 
 

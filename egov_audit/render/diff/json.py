@@ -8,6 +8,7 @@ from typing import Any
 from egov_audit.aggregate.diff import (
     DIFF_VERSION,
     Comparison,
+    ExchangeRef,
     MembershipChange,
     ServiceRef,
     StatusChangeKind,
@@ -27,6 +28,16 @@ def _service_json(ref: ServiceRef) -> dict[str, Any]:
         "audience": [a.value for a in service.audience],
         "channels": [c.value for c in service.channels],
         "transactions": sum(count for _month, count in service.transactions),
+    }
+
+
+def _exchange_json(ref: ExchangeRef) -> dict[str, Any]:
+    return {
+        "id": ref.global_id,
+        "agency": ref.agency,
+        "name": ref.service.name,
+        "inquiries": ref.inquiries,
+        "consumers": list(ref.consumers),
     }
 
 
@@ -70,6 +81,11 @@ def diff_json(comparison: Comparison) -> dict[str, Any]:
             "audience_changes": len(diff.audience_changes),
             "type_changes": len(diff.type_changes),
             "agency_changes": len(diff.agency_changes),
+            "exchange_services_added": len(diff.exchange_added),
+            "exchange_services_removed": len(diff.exchange_removed),
+            "exchange_name_changes": len(diff.exchange_name_changes),
+            "exchange_consumer_changes": len(diff.exchange_consumer_changes),
+            "exchange_inquiry_changes": len(diff.exchange_inquiry_changes),
         },
         "agencies": {"added": list(diff.agencies_added), "removed": list(diff.agencies_removed)},
         "services": {
@@ -113,6 +129,28 @@ def diff_json(comparison: Comparison) -> dict[str, Any]:
                 {"agency": d.agency, **_totals_json(d.transactions)} for d in diff.declarations
             ],
         },
+        "exchange_services": {
+            "added": [_exchange_json(r) for r in diff.exchange_added],
+            "removed": [_exchange_json(r) for r in diff.exchange_removed],
+        },
+        "exchange_name_changes": [
+            {"id": c.id, "old": c.old, "new": c.new} for c in diff.exchange_name_changes
+        ],
+        "exchange_consumer_changes": [_membership_json(c) for c in diff.exchange_consumer_changes],
+        "exchange_inquiry_changes": [
+            {
+                "id": c.id,
+                "name": c.name,
+                "old": c.old,
+                "new": c.new,
+                "delta": c.delta,
+                "months_added": [format_month(m) for m in c.months_added],
+                "months_removed": [format_month(m) for m in c.months_removed],
+                "months_changed": [format_month(m) for m in c.months_changed],
+            }
+            for c in diff.exchange_inquiry_changes
+        ],
+        "inquiries": _totals_json(diff.inquiries),
     }
 
 
