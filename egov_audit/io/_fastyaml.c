@@ -168,6 +168,28 @@ attach(Stack *stack, PyObject **root, PyObject *value)
     return status;
 }
 
+/* A tuple of n marks (0-based numbers) and, last, the children (a new reference). */
+static PyObject *
+mark_tuple(Py_ssize_t n, const size_t *numbers, PyObject *children)
+{
+    Py_ssize_t i;
+    PyObject *tuple = PyTuple_New(n + 1);
+    if (tuple == NULL) {
+        return NULL;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *number = PyLong_FromSize_t(numbers[i]);
+        if (number == NULL) {
+            Py_DECREF(tuple);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(tuple, i, number);
+    }
+    Py_INCREF(children);
+    PyTuple_SET_ITEM(tuple, n, children);
+    return tuple;
+}
+
 /* marks: add a node's mark entry to the open collection (or make it the root). */
 static int
 attach_mark(Stack *stack, PyObject **root, yaml_mark_t mark, PyObject *children)
@@ -175,18 +197,21 @@ attach_mark(Stack *stack, PyObject **root, yaml_mark_t mark, PyObject *children)
     Frame *top;
     PyObject *entry;
     int status;
+    size_t numbers[4];
     if (stack->size == 0) {
         if (*root != NULL) {
             return -1;
         }
-        *root = Py_BuildValue("(nnO)", (Py_ssize_t)mark.line, (Py_ssize_t)mark.column,
-                              children);
+        numbers[0] = mark.line;
+        numbers[1] = mark.column;
+        *root = mark_tuple(2, numbers, children);
         return *root == NULL ? -1 : 0;
     }
     top = &stack->frames[stack->size - 1];
     if (!top->is_mapping) {
-        entry = Py_BuildValue("(nnO)", (Py_ssize_t)mark.line, (Py_ssize_t)mark.column,
-                              children);
+        numbers[0] = mark.line;
+        numbers[1] = mark.column;
+        entry = mark_tuple(2, numbers, children);
         if (entry == NULL) {
             return -1;
         }
@@ -197,8 +222,11 @@ attach_mark(Stack *stack, PyObject **root, yaml_mark_t mark, PyObject *children)
     if (top->key == NULL) {
         return -1;
     }
-    entry = Py_BuildValue("(nnnnO)", (Py_ssize_t)top->key_line, (Py_ssize_t)top->key_column,
-                          (Py_ssize_t)mark.line, (Py_ssize_t)mark.column, children);
+    numbers[0] = top->key_line;
+    numbers[1] = top->key_column;
+    numbers[2] = mark.line;
+    numbers[3] = mark.column;
+    entry = mark_tuple(4, numbers, children);
     if (entry == NULL) {
         return -1;
     }
