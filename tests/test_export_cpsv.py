@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "inventories"
 STANDARD = resources.files("egov_audit").joinpath("standards", "cpsv-ap-3.2.0")
 SHARED = ROOT.parent / "shared" / "schemas" / "cpsv-ap-3.2.0"
+EXCHANGE = ROOT / "tests" / "data" / "collections" / "exchange"
+EXCHANGE_CHANNEL = URIRef("urn:egov-audit:vocabulary:channel:exchange")
 
 
 @cache
@@ -34,7 +36,7 @@ def shapes() -> Graph:
 
 @cache
 def loaded(name: str) -> LoadedCollection:
-    return load_collection(SAMPLES / name)
+    return load_collection(EXCHANGE if name == "exchange" else SAMPLES / name)
 
 
 def conforms(data: Graph) -> tuple[bool, str]:
@@ -46,12 +48,20 @@ def service_ids(name: str) -> set[str]:
     return {f"{d.agency.id}/{s.id}" for d in loaded(name).declarations for s in d.services}
 
 
+def exchange_service_ids(name: str) -> set[str]:
+    declarations = loaded(name).declarations
+    return {f"{d.agency.id}/{e.id}" for d in declarations for e in d.exchange_services}
+
+
 @pytest.mark.parametrize(
     ("name", "render", "rdf_format"),
     [
         ("qom", render_jsonld, "json-ld"),
         ("greece", render_jsonld, "json-ld"),
         ("greece", render_turtle, "turtle"),
+        ("nix", render_jsonld, "json-ld"),
+        ("pgsb", render_turtle, "turtle"),
+        ("greece-national", render_jsonld, "json-ld"),
     ],
 )
 def test_the_export_conforms_to_the_cpsv_ap_shapes_and_reads_back(
@@ -62,13 +72,28 @@ def test_the_export_conforms_to_the_cpsv_ap_shapes_and_reads_back(
     graph = Graph().parse(data=text, format=rdf_format)
     ok, report = conforms(graph)
     assert ok, report
-    # Every declared service is there, a cpsv:PublicService with its global id.
+    # Every declared service and exchange service is there, a cpsv:PublicService with its
+    # global id; the exchange services are those whose channel is the exchange.
     found = {
         str(graph.value(node, DCTERMS.identifier))
         for node in graph.subjects(RDF.type, CPSV.PublicService)
     }
-    assert found == service_ids(name)
-    assert len(found) == (651 if name == "qom" else 24)
+    assert found == service_ids(name) | exchange_service_ids(name)
+    offered = {
+        str(graph.value(node, DCTERMS.identifier))
+        for node in graph.subjects(RDF.type, CPSV.PublicService)
+        if EXCHANGE_CHANNEL
+        in {graph.value(c, DCTERMS.type) for c in graph.objects(node, CV.hasChannel)}
+    }
+    assert offered == exchange_service_ids(name)
+    counts = {
+        "qom": (651, 0),
+        "greece": (24, 0),
+        "nix": (13, 961),
+        "pgsb": (0, 352),
+        "greece-national": (1120, 5),
+    }
+    assert (len(service_ids(name)), len(offered)) == counts[name]
 
 
 def test_each_service_carries_its_fields() -> None:
@@ -202,3 +227,50 @@ def test_base_uri() -> None:
         result = runner.invoke(app, ["export", str(SAMPLES / "greece"), "--base-uri", bad])
         assert result.exit_code == 2
         assert "error: --base-uri" in result.output
+
+
+def test_an_exchange_service_is_a_public_service_of_its_provider_over_the_exchange() -> None:
+    collection = loaded("exchange")
+    export = build_graph(collection.collection, collection.declarations)
+    graph, base = export.graph, "urn:egov-audit:exchange/"
+    ok, report = conforms(graph)
+    assert ok, report
+    assert (export.services, export.exchange_services) == (4, 3)
+    service = URIRef(f"{base}service/civil/identity-inquiry")
+    assert (service, RDF.type, CPSV.PublicService) in graph
+    assert graph.value(service, DCTERMS.identifier) == Literal("civil/identity-inquiry")
+    assert set(graph.objects(service, DCTERMS.title)) == {
+        Literal("Identity inquiry", lang="en"),
+        Literal("استعلام هویت", lang="fa"),
+    }
+    assert graph.value(service, CV.hasCompetentAuthority) == URIRef(f"{base}agency/civil")
+    assert graph.value(service, DCTERMS.description) == Literal(
+        "A service of Civil Registration offered to other bodies over Provincial "
+        "Information Exchange: an inquiry.",
+        lang="en",
+    )
+    # snapp, a consumer outside the registry, made inquiries: businesses too.
+    assert set(graph.objects(service, DCTERMS.audience)) == {
+        URIRef("urn:egov-audit:vocabulary:audience:government"),
+        URIRef("urn:egov-audit:vocabulary:audience:businesses"),
+    }
+    birth = URIRef(f"{base}service/civil/birth-inquiry")  # no month split by consumer
+    assert set(graph.objects(birth, DCTERMS.audience)) == {
+        URIRef("urn:egov-audit:vocabulary:audience:government")
+    }
+    channel = URIRef(f"{base}channel/civil/identity-inquiry/exchange")
+    assert list(graph.objects(service, CV.hasChannel)) == [channel]
+    assert (channel, RDF.type, CV.Channel) in graph
+    assert graph.value(channel, DCTERMS.type) == EXCHANGE_CHANNEL
+    assert graph.value(channel, DCTERMS.identifier) == Literal("civil/identity-inquiry/exchange")
+    assert set(graph.objects(channel, DCTERMS.description)) == {
+        Literal("Provincial Information Exchange", lang="en"),
+        Literal("مرکز تبادل اطلاعات استان", lang="fa"),
+    }
+    assert (EXCHANGE_CHANNEL, RDF.type, SKOS.Concept) in graph
+    assert (URIRef(f"{base}catalogue"), DCTERMS.hasPart, service) in graph
+    # A service that depends on an exchange service requires it; the judiciary's
+    # criminal-record is not in the export.
+    requires = set(graph.objects(URIRef(f"{base}service/tax/clearance"), DCTERMS.requires))
+    assert requires == {service}
+    assert export.left_out == ["tax/clearance -> judiciary/criminal-record"]

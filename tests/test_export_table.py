@@ -15,6 +15,7 @@ from egov_audit.cli.app import app
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "inventories"
 TINY = Path(__file__).parent / "data" / "collections" / "tiny"
+EXCHANGE = Path(__file__).parent / "data" / "collections" / "exchange"
 
 
 def export(*args: str) -> tuple[int, str]:
@@ -117,3 +118,44 @@ def test_options_of_the_other_kind_of_export_are_refused() -> None:
     assert code == 2 and "give the collection folder" in output
     code, output = export(declaration, "--period", "2020")
     assert code == 2 and "--period is for a collection's export" in output
+
+
+EXCHANGE_CSV = """\
+\ufeffagency,agency_name,agency_name_local,declared_on,verified,id,name,name_local,status,type,\
+audience,channels,in_person_steps,launched_on,depends_on,benchmarks,kind,inquiries,transactions,\
+1399-01,1399-02,1399-03
+civil,Civil Registration,,1399-04-10,true,identity-inquiry,Identity inquiry,استعلام هویت,,,,,,,,,\
+exchange_service,180,,100,80,0
+civil,Civil Registration,,1399-04-10,true,birth-inquiry,Birth certificate inquiry,,,,,,,,,,\
+exchange_service,20,,,20,
+police,Police,,1399-04-10,false,clearance,Police clearance certificate,,in_person,transactional,\
+"citizens, businesses",,The applicant collects the certificate at a police office,,,,service,,,,,
+post,Post Company,,1399-04-10,false,postcode-inquiry,Postcode inquiry,,,,,,,,,,\
+exchange_service,75,,60,,15
+tax,Tax Office,,1399-04-10,false,clearance,Tax clearance,,full,transactional,\
+"citizens, businesses",portal,,,"civil/identity-inquiry, judiciary/criminal-record",,\
+service,,300,200,100,
+tax,Tax Office,,1399-04-10,false,registration,Taxpayer registration,,partial,transactional,\
+businesses,portal,The police clearance is brought to the office,,police/clearance,,\
+service,,50,,50,
+tax,Tax Office,,1399-04-10,false,refund,Tax refund,,full,transactional,citizens,portal,,,\
+post/postcode-inquiry,,service,,150,,,150
+"""
+
+
+def test_exchange_services_are_rows_of_their_kind_with_their_inquiries(tmp_path: Path) -> None:
+    """An agency's services, then its exchange services (kind exchange_service): inquiries
+    in their own column and in the month columns, the service fields empty."""
+    code, text = export(str(EXCHANGE), "-f", "csv", "--period", "1399-Q1")
+    assert code == 0, text
+    assert text == EXCHANGE_CSV
+    target = tmp_path / "exchange.xlsx"
+    code, _out = export(str(EXCHANGE), "-f", "xlsx", "--period", "1399-Q1", "-o", str(target))
+    assert code == 0
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
+    cells = [["" if c is None else c for c in row] for row in sheet.iter_rows(values_only=True)]
+    expected = read_csv(EXCHANGE_CSV)
+    assert [[str(c) for c in row] for row in cells] == expected
+    # The inquiries are integers in the workbook, as the transactions are.
+    assert cells[1][17:] == [180, "", 100, 80, 0]

@@ -43,9 +43,10 @@ def export(
             "--format",
             "-f",
             help="cpsv-ap: CPSV-AP 3.2.0 as JSON-LD; turtle: the same as Turtle; csv and "
-            "xlsx: one row per service with its agency, every field and the period's "
-            "transactions. For a declaration file, xlsx only: the workbook 'import' reads. "
-            "Default: cpsv-ap for a collection, xlsx for a declaration.",
+            "xlsx: one row per service (and per exchange service) with its agency, every "
+            "field and the period's transactions (inquiries). For a declaration file, xlsx "
+            "only: the workbook 'import' reads. Default: cpsv-ap for a collection, xlsx for "
+            "a declaration.",
             show_default=False,
         ),
     ] = None,
@@ -67,8 +68,9 @@ def export(
         typer.Option(
             "--period",
             "-p",
-            help=f"csv and xlsx of a collection: the months whose transactions are given: "
-            f"{PERIOD_HELP}. Default: the latest year with transaction data.",
+            help=f"csv and xlsx of a collection: the months whose transactions and "
+            f"inquiries are given: {PERIOD_HELP}. Default: the latest year with "
+            "transactions or inquiries.",
             show_default=False,
         ),
     ] = None,
@@ -99,7 +101,8 @@ def export(
 
     A collection exports as CPSV-AP 3.2.0 linked data (the EU's Core Public Service
     Vocabulary Application Profile; it conforms to the profile's SHACL shapes), for
-    national and EU portals, or as a table of services for open-data portals. A
+    national and EU portals, or as a table of services for open-data portals; both
+    describe the services agencies offer over a government exchange too. A
     declaration file exports as a workbook in exactly the layout 'egov-audit import' reads:
     a services sheet with drop-down lists, a months sheet with the transactions (split by
     channel where the declaration splits them), a history sheet, an exchange sheet where

@@ -22,9 +22,20 @@ What each part of the inventory becomes (``{base}`` is ``--base-uri``, by defaul
   :mod:`~egov_audit.render.export.vocabulary`); a partly electronic or in-person service
   also has the channel ``in_person``, described by its ``in_person_steps``;
 * ``in_person_steps``: a ``cv:Requirement`` (``cv:holdsRequirement``) of the type
-  *a step needs an in-person visit*, titled with the steps.
+  *a step needs an in-person visit*, titled with the steps;
+* each exchange service (``exchange_services``, offered to other bodies over the
+  collection's government exchange): ``{base}service/<agency-id>/<service-id>`` (exchange
+  services share the agency's ids with its services), a ``cpsv:PublicService`` with
+  ``dct:identifier``, ``dct:title``, a generated English ``dct:description``,
+  ``cv:hasCompetentAuthority`` (the providing agency), ``dct:isPartOf`` the catalogue,
+  ``dct:spatial``, ``dct:audience`` *government*, and *businesses* too when a consumer
+  outside the registry (``exchange: consumers:``, businesses and bodies outside the
+  registry) made inquiries, and one channel, ``{base}channel/<agency-id>/<service-id>/exchange``,
+  a ``cv:Channel`` of the type *government exchange* described by the exchange's name. A
+  service that ``depends_on`` an exchange service ``dct:requires`` it.
 
-Transaction counts have no place in CPSV-AP; the CSV and workbook exports carry them.
+Transaction and inquiry counts have no place in CPSV-AP; the CSV and workbook exports
+carry them.
 Free text whose language is not stated (``in_person_steps``) is tagged with the
 collection's language when it is written in that language's script, else English.
 """
@@ -39,7 +50,15 @@ from dataclasses import dataclass, field
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS
 
-from egov_audit.model import AgencyRef, Collection, Declaration, Service, Status
+from egov_audit.model import (
+    AgencyRef,
+    Audience,
+    Collection,
+    Declaration,
+    ExchangeService,
+    Service,
+    Status,
+)
 from egov_audit.model.calendars import to_gregorian
 from egov_audit.render.export.vocabulary import (
     ADMS,
@@ -47,6 +66,7 @@ from egov_audit.render.export.vocabulary import (
     BENCHMARKS,
     CPSV,
     CV,
+    EXCHANGE,
     IN_PERSON,
     IN_PERSON_STEP,
     SCHEMES,
@@ -103,6 +123,8 @@ class CpsvExport:
     services: int
     left_out: list[str] = field(default_factory=list)
     """``depends_on`` references to services that are not in the export."""
+    exchange_services: int = 0
+    """How many exchange services the export describes (besides ``services``)."""
 
 
 def build_graph(
@@ -116,6 +138,7 @@ def build_graph(
         graph.bind(prefix, namespace)
     declared = sorted(declarations, key=lambda d: d.agency.id)
     known = {f"{d.agency.id}/{s.id}" for d in declared for s in d.services}
+    known |= {f"{d.agency.id}/{e.id}" for d in declared for e in d.exchange_services}
 
     catalogue = URIRef(f"{base}catalogue")
     publisher = URIRef(f"{base}publisher")
@@ -125,9 +148,12 @@ def build_graph(
     graph.add((catalogue, RDF.type, DCAT.Dataset))
     graph.add((catalogue, DCTERMS.identifier, Literal(collection.id)))
     count = sum(len(d.services) for d in declared)
+    offered = sum(len(d.exchange_services) for d in declared)
+    over = f" and {offered} offered to other bodies over {_exchange_name(collection)}"
     description = (
         f"The public services declared by {len(declared)} agencies of {collection.name}: "
-        f"{count} services, as their service inventories describe them."
+        f"{count} services{over if offered else ''}, as their service inventories describe "
+        "them."
     )
     graph.add((catalogue, DCTERMS.description, Literal(description, lang="en")))
     graph.add((catalogue, DCTERMS.publisher, publisher))
@@ -140,7 +166,8 @@ def build_graph(
     graph.add((area, RDF.type, DCTERMS.Location))
     _names(graph, area, SKOS.prefLabel, collection.name, collection.name_local, lang)
 
-    export = CpsvExport(graph, count)
+    export = CpsvExport(graph, count, exchange_services=offered)
+    outside = {c.id for c in collection.exchange.consumers} if collection.exchange else set()
     benchmarks: set[str] = set()
     for declaration in declared:
         agency = declaration.agency
@@ -161,6 +188,12 @@ def build_graph(
                     graph.add((node, DCTERMS.requires, URIRef(f"{base}service/{target}")))
                 else:
                     export.left_out.append(f"{agency.id}/{service.id} -> {target}")
+        for offer in declaration.exchange_services:
+            node = _exchange_service(graph, base, agency, offer, collection, outside)
+            graph.add((node, CV.hasCompetentAuthority, organisation))
+            graph.add((node, DCTERMS.isPartOf, catalogue))
+            graph.add((node, DCTERMS.spatial, area))
+            graph.add((catalogue, DCTERMS.hasPart, node))
     add_vocabularies(graph, lang, benchmarks)
     return export
 
@@ -219,6 +252,46 @@ def _service(
         graph.add((requirement, DCTERMS.identifier, Literal(f"{global_id}/in-person")))
         graph.add((requirement, DCTERMS.title, Literal(steps, lang=text_language(steps, lang))))
         graph.add((requirement, DCTERMS.type, IN_PERSON_STEP))
+    return node
+
+
+def _exchange_name(collection: Collection) -> str:
+    return collection.exchange.name if collection.exchange else "a government exchange"
+
+
+def _exchange_service(
+    graph: Graph,
+    base: str,
+    agency: AgencyRef,
+    offer: ExchangeService,
+    collection: Collection,
+    outside: set[str],
+) -> URIRef:
+    """An exchange service: a public service for government (and businesses, when a
+    consumer outside the registry calls it), with the exchange as its one channel."""
+    lang = _local_language(collection)
+    global_id = f"{agency.id}/{offer.id}"
+    node = URIRef(f"{base}service/{global_id}")
+    graph.add((node, RDF.type, CPSV.PublicService))
+    graph.add((node, DCTERMS.identifier, Literal(global_id)))
+    _names(graph, node, DCTERMS.title, offer.name, offer.name_local, lang)
+    consumers = {c for _month, split in offer.consumer_splits for c, _count in split}
+    audiences = [Audience.GOVERNMENT]
+    if consumers & outside:
+        audiences.append(Audience.BUSINESSES)
+    for audience in audiences:
+        graph.add((node, DCTERMS.audience, AUDIENCES.concept(audience)))
+    exchange = _exchange_name(collection)
+    text = f"A service of {agency.name} offered to other bodies over {exchange}: an inquiry."
+    graph.add((node, DCTERMS.description, Literal(text, lang="en")))
+    channel = URIRef(f"{base}channel/{global_id}/{EXCHANGE}")
+    graph.add((node, CV.hasChannel, channel))
+    graph.add((channel, RDF.type, CV.Channel))
+    graph.add((channel, DCTERMS.identifier, Literal(f"{global_id}/{EXCHANGE}")))
+    graph.add((channel, DCTERMS.type, channel_concept(EXCHANGE)))
+    if collection.exchange is not None:
+        names = collection.exchange
+        _names(graph, channel, DCTERMS.description, names.name, names.name_local, lang)
     return node
 
 

@@ -1,17 +1,25 @@
-"""The inventory as a table for open-data portals: one row per service, as CSV or .xlsx.
+"""The inventory as a table for open-data portals: one row per service and per exchange
+service, as CSV or .xlsx.
 
 Columns (the headers are these keys in every language):
 ``agency, agency_name, agency_name_local, declared_on, verified, id, name, name_local,
 status, type, audience, channels, in_person_steps, launched_on, depends_on, benchmarks,
-transactions``, then one column per month of the period (``YYYY-MM`` in the collection's
-calendar).
+kind, inquiries, transactions``, then one column per month of the period (``YYYY-MM`` in
+the collection's calendar).
 
-``transactions`` is the sum of the counts the service declares for the months of the
-period, empty when it declares none of them; a month column holds that month's count (a
-month split by channel counts its channels' sum), empty when the month is not declared:
-an empty cell is "no figure", never zero. Lists (``audience``, ``channels``,
-``depends_on``, ``benchmarks``) are separated by ``, `` as ``import`` reads them. Dates and
-months are in the collection's calendar, as the declarations write them.
+``kind`` is ``service`` for a service (``services``) and ``exchange_service`` for a service
+the agency offers other bodies over the collection's exchange (``exchange_services``); an
+agency's services come first, then its exchange services. An exchange service has an id,
+a name and inquiries, and nothing else a service has: its other service fields are empty.
+
+``transactions`` (of a service) and ``inquiries`` (of an exchange service) are the sum of
+the counts the row declares for the months of the period, empty when it declares none of
+them (and always empty for the other kind); a month column holds that month's count,
+transactions or inquiries as ``kind`` says (a month split by channel or by consumer counts
+the sum), empty when the month is not declared: an empty cell is "no figure", never zero.
+Lists (``audience``, ``channels``, ``depends_on``, ``benchmarks``) are separated by ``, ``
+as ``import`` reads them. Dates and months are in the collection's calendar, as the
+declarations write them.
 
 The CSV starts with a UTF-8 byte order mark and prefixes a cell that a spreadsheet would
 read as a formula with an apostrophe, as the report's CSV does; the workbook stores such
@@ -48,9 +56,13 @@ HEADERS = (
     "launched_on",
     "depends_on",
     "benchmarks",
+    "kind",
+    "inquiries",
     "transactions",
 )
-_WIDTHS = (18, 36, 36, 12, 9, 30, 40, 40, 10, 14, 30, 22, 40, 12, 36, 30, 14)
+_WIDTHS = (18, 36, 36, 12, 9, 30, 40, 40, 10, 14, 30, 22, 40, 12, 36, 30, 16, 14, 14)
+SERVICE, EXCHANGE_SERVICE = "service", "exchange_service"
+"""The values of the ``kind`` column."""
 
 
 def _day(day: tuple[int, int, int] | None) -> str:
@@ -58,7 +70,8 @@ def _day(day: tuple[int, int, int] | None) -> str:
 
 
 def service_rows(declarations: Iterable[Declaration], period: Period) -> list[list[Any]]:
-    """The header and one row per service, counts as integers and other cells as text."""
+    """The header and one row per service and per exchange service, counts as integers and
+    other cells as text."""
     months = period.months
     header: list[Any] = [*HEADERS, *(format_month(month) for month in months)]
     found: list[list[Any]] = [header]
@@ -85,7 +98,29 @@ def service_rows(declarations: Iterable[Declaration], period: Period) -> list[li
                     _day(service.launched_on),
                     ", ".join(service.depends_on),
                     ", ".join(service.benchmarks),
+                    SERVICE,
+                    None,
                     sum(in_period) if in_period else None,
+                    *(counts.get(month) for month in months),
+                ]
+            )
+        for offer in declaration.exchange_services:
+            counts = {month: count for month, count in offer.inquiries}
+            in_period = [counts[month] for month in months if month in counts]
+            found.append(
+                [
+                    agency.id,
+                    agency.name,
+                    agency.name_local or "",
+                    _day(declaration.declared_on),
+                    "true" if declaration.verified else "false",
+                    offer.id,
+                    offer.name,
+                    offer.name_local or "",
+                    *("" for _field in HEADERS[8:16]),
+                    EXCHANGE_SERVICE,
+                    sum(in_period) if in_period else None,
+                    None,
                     *(counts.get(month) for month in months),
                 ]
             )
@@ -102,7 +137,7 @@ def render_csv(declarations: Iterable[Declaration], period: Period) -> str:
 
 
 def render_xlsx(declarations: Iterable[Declaration], period: Period) -> bytes:
-    """The table as a workbook of one sheet, ``services``."""
+    """The table as a workbook of one sheet, ``services`` (exchange services included)."""
     rows = service_rows(declarations, period)
     widths = [*_WIDTHS, *(10 for _ in period.months)]
     return workbook_bytes([Sheet("services", rows, widths=widths)])

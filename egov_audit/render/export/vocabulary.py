@@ -8,9 +8,10 @@ hold without fetching anything:
 * a channel ``portal`` is the concept *Web* of the EU's communication channel list
   (Europass, ``http://data.europa.eu/snb/com-channel/b37115f83e``, the concept the
   CPSV-AP 3.2.0 example uses for an online channel);
-* the kiosk and counter offices, a mobile app and the agency's own office have no concept
-  in an EU list (the EU list's *Mobile phone* is a phone number, not an app), so they are
-  concepts of the scheme ``urn:egov-audit:vocabulary:channel``;
+* the kiosk and counter offices, a mobile app, the agency's own office and a government
+  exchange (the channel of an exchange service) have no concept in an EU list (the EU
+  list's *Mobile phone* is a phone number, not an app), so they are concepts of the scheme
+  ``urn:egov-audit:vocabulary:channel``;
 * audiences, statuses, service types, the in-person step requirement and the benchmark
   codes are concepts of the export's own schemes ``urn:egov-audit:vocabulary:<name>``.
 
@@ -44,6 +45,8 @@ EU_CHANNELS = URIRef("http://data.europa.eu/snb/com-channel/25831c2")
 EU_WEB = URIRef("http://data.europa.eu/snb/com-channel/b37115f83e")
 IN_PERSON = "in_person"
 """The channel key of a visit to the agency's own office (as in split months)."""
+EXCHANGE = "exchange"
+"""The channel key of a government exchange, the channel of every exchange service."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,7 @@ _CHANNEL_WORDS: dict[str, str] = {
     Channel.KIOSK: "Kiosk or counter office (assisted digital)",
     Channel.MOBILE: "Mobile app",
     IN_PERSON: "In person at the agency's office",
+    EXCHANGE: "Government exchange: inquiries between information systems",
 }
 _STATUS_WORDS: dict[Status, str] = {
     Status.FULL: "Fully electronic: every step is online",
@@ -128,9 +132,8 @@ def add_vocabularies(graph: Graph, lang: str | None, benchmark_codes: set[str]) 
         _concept(graph, node, CHANNELS.iri, words, local(CHANNEL_LABELS[channel]), language)
     graph.add((CHANNELS.concept(Channel.PORTAL), SKOS.exactMatch, EU_WEB))
     _concept(graph, CHANNELS.concept(Channel.PORTAL), CHANNELS.iri, "Agency portal", None, language)
-    _concept(
-        graph, CHANNELS.concept(IN_PERSON), CHANNELS.iri, _CHANNEL_WORDS[IN_PERSON], None, language
-    )
+    for key in (IN_PERSON, EXCHANGE):
+        _concept(graph, CHANNELS.concept(key), CHANNELS.iri, _CHANNEL_WORDS[key], None, language)
     for audience in Audience:
         english = AUDIENCE_LABELS[audience]
         node = AUDIENCES.concept(audience)
