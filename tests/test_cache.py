@@ -407,3 +407,32 @@ def test_an_exchange_reads_the_same_from_the_cache() -> None:
     warm = _cli(*args)
     assert warm == cold
     assert '"split_inquiries": {\n      "count": 95,' in warm[1]
+
+
+def test_code_fingerprint_covers_the_compiled_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuilt compiled module is new code: cached results of the old one are not read."""
+    from egov_audit.runner import cache as cache_module
+
+    package = tmp_path / "egov_audit"
+    (package / "runner").mkdir(parents=True)
+    (package / "io").mkdir()
+    (package / "runner" / "cache.py").write_text("# code\n", "utf-8")
+    module = package / "io" / "_fastyaml.cpython-311-x86_64-linux-gnu.so"
+    module.write_bytes(b"\x7fELF one")
+    monkeypatch.setattr(cache_module, "__file__", str(package / "runner" / "cache.py"))
+
+    def fingerprint() -> str:
+        cache_module.code_fingerprint.cache_clear()
+        return cache_module.code_fingerprint()
+
+    try:
+        first = fingerprint()
+        module.write_bytes(b"\x7fELF two")
+        assert fingerprint() != first
+        (package / "io" / "notes.txt").write_text("not code", "utf-8")
+        module.write_bytes(b"\x7fELF one")
+        assert fingerprint() == first
+    finally:
+        cache_module.code_fingerprint.cache_clear()

@@ -28,14 +28,21 @@ from egov_audit.runner.cache_folder import LAYOUT, entry_path, touch, write_entr
 from egov_audit.runner.codec import MAX_ENTRY_BYTES, Damaged, dumps, loads, read_entry
 from egov_audit.runner.store import Entry, pack
 
+_CODE_SUFFIXES = frozenset({".py", ".json", ".so", ".pyd"})
+"""The files of the package that make its results: code, compiled modules and schemas."""
+
 
 @cache
 def code_fingerprint() -> str:
-    """A hash of egov-audit's version, code and schemas: new code never reads old results."""
+    """A hash of egov-audit's version, code and schemas: new code never reads old results.
+
+    The code is every Python file and the compiled YAML reader where it was built
+    (``io/_fastyaml*.so``): its results are the Python loader's, but a rebuilt module is new
+    code all the same."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parents[1]
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".json") and path.is_file():
+        if path.suffix in _CODE_SUFFIXES and path.is_file():
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     from egov_audit.io.schemas import schema_text
