@@ -13,7 +13,7 @@ from egov_audit.checks import schema
 from egov_audit.checks.collector import Collector, load_document, schema_findings
 from egov_audit.checks.context import Context
 from egov_audit.checks.convert import to_declaration
-from egov_audit.checks.exchange import exchange_service_checks
+from egov_audit.checks.exchange import duplicate_id, exchange_service_checks
 from egov_audit.checks.history import check_history
 from egov_audit.model import (
     PLACEHOLDER_SERVICE_ID,
@@ -58,7 +58,7 @@ def check_agency(
     services = tree.get("services")
     service_ids: set[str] = set()
     dependencies: list[DependencyRef] = []
-    first_line: dict[str, int] = {}
+    first_at: dict[str, list[str | int]] = {}
     if isinstance(services, list):
         for index, service in enumerate(services):
             if not isinstance(service, dict):
@@ -66,16 +66,10 @@ def check_agency(
             at: list[str | int] = ["services", index]
             service_id = service.get("id")
             if isinstance(service_id, str):
-                line = doc.position([*at, "id"]).line
-                if service_id in first_line:
-                    collector.add(
-                        "service-id-duplicate",
-                        f"service id '{service_id}' is used twice: line "
-                        f"{first_line[service_id]} and line {line}",
-                        at=[*at, "id"],
-                    )
+                if service_id in first_at:
+                    duplicate_id(collector, service_id, first_at[service_id], [*at, "id"])
                 else:
-                    first_line[service_id] = line
+                    first_at[service_id] = [*at, "id"]
                     service_ids.add(service_id)
             _placeholder_check(collector, service, at)
             launched = _date(collector, context, service.get("launched_on"), [*at, "launched_on"])
@@ -108,7 +102,7 @@ def check_agency(
         context,
         declared_on,
         tree.get("declared_on"),
-        first_line,
+        first_at,
     )
     declaration = None
     if not collector.excludes and context.calendar is not None:

@@ -32,17 +32,19 @@ def exchange_of(
         return None
     assert collector.doc is not None
     consumers: dict[str, AgencyRef] = {}
-    lines: dict[str, int] = {}
+    first_index: dict[str, int] = {}
     entries = section.get("consumers")
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
             continue
         at: list[str | int] = ["exchange", "consumers", index, "id"]
         consumer_id = entry["id"]
-        if consumer_id in lines:
+        if consumer_id in first_index:
+            first: list[str | int] = ["exchange", "consumers", first_index[consumer_id], "id"]
             collector.add(
                 "exchange-consumer-duplicate",
-                f"consumer '{consumer_id}' is named twice (first on line {lines[consumer_id]})",
+                f"consumer '{consumer_id}' is named twice (first on line "
+                f"{collector.doc.position(first).line})",
                 at=at,
             )
             continue
@@ -53,7 +55,7 @@ def exchange_of(
                 at=at,
             )
             continue
-        lines[consumer_id] = collector.doc.position(at).line
+        first_index[consumer_id] = index
         name, local = entry.get("name"), entry.get("name_local")
         consumers[consumer_id] = AgencyRef(
             consumer_id,
@@ -72,15 +74,17 @@ def exchange_service_checks(
     context: Context,
     declared_on: Day | None,
     declared_text: Any,
-    service_lines: dict[str, int],
+    first_at: dict[str, list[str | int]],
 ) -> set[str]:
     """Check ``exchange_services``: ids unique among the agency's services and exchange
     services, months that exist and are not after ``declared_on``, and consumers that the
-    collection knows. Returns the ids of the exchange services."""
+    collection knows. Returns the ids of the exchange services.
+
+    ``first_at`` holds where each id already seen is written (the services' ids); the
+    exchange services' ids are added to it."""
     ids: set[str] = set()
     if not isinstance(entries, list):
         return ids
-    assert collector.doc is not None
     known = None if context.registry is None else {*context.registry, *context.consumers}
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
@@ -88,16 +92,10 @@ def exchange_service_checks(
         at: list[str | int] = ["exchange_services", index]
         service_id = entry.get("id")
         if isinstance(service_id, str):
-            line = collector.doc.position([*at, "id"]).line
-            if service_id in service_lines:
-                collector.add(
-                    "service-id-duplicate",
-                    f"service id '{service_id}' is used twice: line "
-                    f"{service_lines[service_id]} and line {line}",
-                    at=[*at, "id"],
-                )
+            if service_id in first_at:
+                duplicate_id(collector, service_id, first_at[service_id], [*at, "id"])
             else:
-                service_lines[service_id] = line
+                first_at[service_id] = [*at, "id"]
                 ids.add(service_id)
         inquiries = entry.get("inquiries")
         if isinstance(inquiries, dict):
@@ -105,6 +103,21 @@ def exchange_service_checks(
             if known is not None:
                 _consumer_checks(collector, inquiries, [*at, "inquiries"], known)
     return ids
+
+
+def duplicate_id(
+    collector: Collector, service_id: str, first: list[str | int], at: list[str | int]
+) -> None:
+    """Report a service id written at ``at`` that is already written at ``first``.
+
+    The lines are asked for only here: a file without a duplicate never needs them."""
+    assert collector.doc is not None
+    collector.add(
+        "service-id-duplicate",
+        f"service id '{service_id}' is used twice: line "
+        f"{collector.doc.position(first).line} and line {collector.doc.position(at).line}",
+        at=at,
+    )
 
 
 def _month_checks(

@@ -27,7 +27,7 @@ def check_history(
     history = service.get("history")
     if not isinstance(history, list):
         return
-    previous: tuple[Day, int] | None = None
+    previous: tuple[Day, list[str | int]] | None = None
     for index, entry in enumerate(history):
         if not isinstance(entry, dict):
             continue
@@ -39,7 +39,7 @@ def check_history(
             collector.add(
                 "history-out-of-order",
                 f"history entry on {format_day(day)} is not later than the entry before it "
-                f"({format_day(previous[0])}, line {previous[1]})",
+                f"({format_day(previous[0])}, line {_line(collector, previous[1])})",
                 at=where,
             )
         if declared_on is not None and day > declared_on:
@@ -64,8 +64,13 @@ def check_history(
                 f"{format_day(launched)}",
                 at=where,
             )
-        assert collector.doc is not None
-        previous = (day, collector.doc.position(where).line)
+        previous = (day, where)
+
+
+def _line(collector: Collector, at: list[str | int]) -> int:
+    """The line of ``at``, asked for only when a finding names it."""
+    assert collector.doc is not None
+    return collector.doc.position(at).line
 
 
 def _day(collector: Collector, context: Context, value: Any, at: list[str | int]) -> Day | None:
