@@ -230,7 +230,6 @@ def _dependency_refs(
 ) -> Iterable[DependencyRef]:
     if not isinstance(depends_on, list):
         return
-    assert collector.doc is not None
     for index, target in enumerate(depends_on):
         if not isinstance(target, str) or not schema.GLOBAL_ID_FORM.match(target):
             continue
@@ -242,8 +241,7 @@ def _dependency_refs(
                 at=where,
             )
             continue
-        position = collector.doc.position(where)
-        yield DependencyRef(target, position.line, position.column, schema.json_path(where))
+        yield DependencyRef(target, tuple(where))
 
 
 def _placeholder_check(collector: Collector, service: dict[str, Any], at: list[str | int]) -> None:

@@ -36,12 +36,15 @@ class Finding(Record):
 
 @dataclass(frozen=True, slots=True)
 class DependencyRef(Record):
-    """A ``depends_on`` entry, kept with its position for the cross-file check."""
+    """A ``depends_on`` entry, kept with its path in the document for the cross-file check.
+
+    ``at`` is the entry's path (``("services", 3, "depends_on", 0)``), not its line and
+    column: a file's positions are only worked out when one of its references is broken
+    (:func:`egov_audit.checks.cross_file.dependency_findings` reads the file again then).
+    """
 
     target: str
-    line: int
-    column: int
-    json_path: str
+    at: tuple[str | int, ...]
 
 
 @dataclass(frozen=True, slots=True)

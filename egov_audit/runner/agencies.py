@@ -75,7 +75,7 @@ def check_agencies(
         options=options,
         keep=keep,
     )
-    read = iter(duplicate_declarations(dependency_findings(checked, context)))
+    read = iter(duplicate_declarations(dependency_findings(checked, context, readable)))
     results: list[tuple[str, FileResult]] = []
     for key, entry in zip(keys, entries, strict=True):
         if entry.problem is None:

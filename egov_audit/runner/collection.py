@@ -340,6 +340,7 @@ def check_text(
         options=options or RunOptions(),
         keep=False,
     )
-    own = check_agency(text.encode("utf-8"), str(target), agency_id, context)
-    updated = dependency_findings([*results, own], context)
+    data = text.encode("utf-8")
+    own = check_agency(data, str(target), agency_id, context)
+    updated = dependency_findings([*results, own], context, [*others, data])
     return list(updated[-1].findings)

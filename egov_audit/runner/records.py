@@ -4,7 +4,8 @@ Encoders and decoders are made from the record classes' fields and type annotati
 field added to a model class needs no change here (an annotation this module does not
 know fails loudly when the module is imported). Decoding checks what it builds: every
 value has its declared type (an int is an int, not a bool or a float; an enum one of its
-values; a record exactly its fields), counts and positions are whole numbers from 0 to
+values; a record exactly its fields; a path into a document a list of keys and indices,
+kept as its JSON text), counts, positions and indices are whole numbers from 0 to
 2**63 - 1, months and days are real ones and a service's months are in order. Anything
 else raises :class:`Damaged`.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import binascii
 import dataclasses
 import enum
+import json
 import operator
 import sys
 import types
@@ -73,6 +75,16 @@ def _optional(annotation: Any) -> Any | None:
         if len(others) == 1:
             return others[0]
     return None
+
+
+def _is_path(annotation: Any) -> bool:
+    """``tuple[str | int, ...]``: a path into a document, keys and indices."""
+    variadic = _variadic(annotation)
+    if variadic is None or variadic[0] is not tuple:
+        return False
+    step = variadic[1]
+    is_union = typing.get_origin(step) in (types.UnionType, typing.Union)
+    return is_union and set(typing.get_args(step)) == {str, int}
 
 
 def _is_enum(annotation: Any) -> bool:
@@ -147,6 +159,27 @@ def _check_month_keys(keys: Sequence[int]) -> None:
         _known_months.update(keys)
 
 
+# --- a path into a document: its JSON text, so that a key and an index keep their type
+# (a column of mixed strings and numbers would take a number for a key)
+
+
+def _encode_path(value: Any) -> str:
+    return json.dumps(list(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _decode_path(value: Any) -> tuple[str | int, ...]:
+    if type(value) is not str:
+        raise Damaged("not a path")
+    try:
+        steps = json.loads(value)
+    except ValueError:
+        raise Damaged("not a path") from None
+    if type(steps) is not list or not {*map(type, steps)} <= {str, int}:
+        raise Damaged("not a path")
+    _in_range([s for s in steps if type(s) is int])
+    return tuple(steps)
+
+
 # --- one value
 
 
@@ -172,6 +205,8 @@ def _make_scalar(annotation: Any) -> Codec:
             return value
 
         return _identity, decode_simple
+    if _is_path(annotation):
+        return _encode_path, _decode_path
     if _is_enum(annotation):
         members = _members(annotation)
 
