@@ -21,6 +21,7 @@ from egov_audit.model import Declaration, FileResult
 from egov_audit.model.errors import YamlLoadError
 from egov_audit.runner.cache import ResultCache, cache_key, split
 from egov_audit.runner.cache_folder import enforce_bound
+from egov_audit.runner.compact import Compactor
 from egov_audit.runner.options import RunOptions
 from egov_audit.runner.store import DeclarationStore, Entry
 
@@ -28,6 +29,7 @@ CheckFile = Callable[[Path, bytes | YamlLoadError], FileResult]
 """A check: a file's path and its bytes (or the error met reading them) to its result."""
 
 _PARALLEL_MIN_FILES = 16  # below this, starting workers costs more than it saves
+_MAX_CHUNK = 16  # files a worker is sent at once
 
 _Job = tuple[Path, CheckFile, str, Path | None, bool]
 
@@ -105,9 +107,12 @@ def check_files(
     # it is written to a temporary file: held here until the end, a million services'
     # declarations would all be in memory at once.
     outcomes: list[FileResult | None] = [None] * len(paths)
+    # Equal ids and references of different files are kept once (see runner/compact.py).
+    compactor = Compactor()
 
     def arrived(index: int, outcome: tuple[FileResult, Entry | None]) -> None:
         result, entry = outcome
+        result = compactor.result(result)
         outcomes[index] = result
         if entry is not None:
             store.add(result.path, entry, paths[index])
@@ -155,6 +160,8 @@ def _run(jobs: list[_Job], workers: int) -> Iterator[tuple[FileResult, Entry | N
     # fork is the cheapest start; from 3.12 Python warns about forking a threaded process.
     preferred = "fork" if sys.version_info < (3, 12) else "forkserver"
     context = multiprocessing.get_context(preferred if preferred in methods else "spawn")
-    chunk = max(1, len(jobs) // (workers * 8))
+    # Each chunk's results come back as one message, unpickled whole and held until its
+    # turn in file order: small chunks keep a national collection's run in less memory.
+    chunk = max(1, min(_MAX_CHUNK, len(jobs) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(_check_in_worker, jobs, chunksize=chunk)
