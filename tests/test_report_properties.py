@@ -297,3 +297,152 @@ def test_order_and_names_change_no_figure(data: dict[str, Any], random: Any) -> 
         assert before.interoperability.dependent_transactions == (
             after.interoperability.dependent_transactions
         )
+
+
+def naive_interoperability(root: Path, end: tuple[int, int], start: tuple[int, int]) -> Any:
+    """Providers, consumers and blocked services straight from the YAML dicts: every
+    counted service with a counted target of another agency, one at a time."""
+
+    def month(text: str) -> tuple[int, int]:
+        year, mon = str(text).split("-")[:2]
+        return int(year), int(mon)
+
+    services: dict[str, tuple[str, bool, int, list[str]]] = {}
+    for path in sorted((root / "agencies").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for service in data["services"]:
+            launched = service.get("launched_on")
+            counted = launched is None or month(launched) <= end
+            transactions = sum(
+                sum(count.values()) if isinstance(count, dict) else count
+                for key, count in (service.get("transactions") or {}).items()
+                if start <= month(key) <= end
+            )
+            services[f"{data['agency']['id']}/{service['id']}"] = (
+                service["status"],
+                counted,
+                transactions,
+                service.get("depends_on", []),
+            )
+    consumers: Counter[str] = Counter()
+    edges: Counter[str] = Counter()
+    providers: Counter[str] = Counter()
+    provider_transactions: Counter[str] = Counter()
+    blocked: set[tuple[str, str]] = set()
+    total = 0
+    for global_id, (status, counted, transactions, depends_on) in services.items():
+        agency = global_id.split("/")[0]
+        targets = [t for t in depends_on if t.split("/")[0] != agency and services[t][1]]
+        if not counted or not targets:
+            continue
+        consumers[agency] += 1
+        edges[agency] += len(targets)
+        total += transactions
+        for provider in {t.split("/")[0] for t in targets}:
+            providers[provider] += 1
+            provider_transactions[provider] += transactions
+        if status != "full":
+            blocked.update((global_id, t) for t in targets if services[t][0] != "full")
+    return (
+        {a: (consumers[a], edges[a]) for a in consumers},
+        {p: (providers[p], provider_transactions[p]) for p in providers},
+        blocked,
+        total,
+    )
+
+
+@SETTINGS
+@given(collections())
+def test_interoperability_agrees_with_a_naive_count_with_or_without_targets(
+    data: dict[str, Any],
+) -> None:
+    """The dependency figures, whether the report keeps every service's status or only
+    those of the services some depends_on names (as the report command does)."""
+    _check_interoperability(data)
+
+
+def _service(number: int, status: str, depends_on: list[str], count: int) -> dict[str, Any]:
+    service: dict[str, Any] = {
+        "id": f"s{number}",
+        "name": f"Service {number}",
+        "status": status,
+        "type": "transactional",
+        "audience": ["citizens"],
+        "channels": ["portal"],
+        "transactions": {"1399-02": count},
+    }
+    if status == "partial":
+        service["in_person_steps"] = "Sign"
+    if depends_on:
+        service["depends_on"] = depends_on
+    return service
+
+
+def test_fully_electronic_dependents_counted_together_count_each_service() -> None:
+    """Fully electronic services of one agency with the same depends_on are kept as one
+    row with a count: each still counts once as a dependent service, with its transactions."""
+    data = {
+        "calendar": "jalali",
+        "agencies": {
+            "agency-0": [_service(0, "full", [], 1), _service(1, "partial", [], 2)],
+            "agency-1": [
+                _service(0, "full", ["agency-0/s0", "agency-0/s1"], 10),
+                _service(1, "full", ["agency-0/s0", "agency-0/s1"], 20),
+                _service(2, "partial", ["agency-0/s1"], 40),
+            ],
+        },
+    }
+    found = _check_interoperability(data)
+    assert {c.agency.id: (c.services, c.dependencies) for c in found.consumers} == {
+        "agency-1": (3, 5)
+    }
+    assert {
+        p.agency.id: (p.dependent_services, p.dependent_transactions) for p in found.providers
+    } == {"agency-0": (3, 70)}
+    assert [(b.service, b.provider_service) for g in found.blocked for b in g.blockers] == [
+        ("agency-1/s2", "agency-0/s1")
+    ]
+
+
+def _check_interoperability(data: dict[str, Any]) -> Any:
+    """Both reports of ``data`` agree, and agree with the naive count; the year's figures."""
+    first, last = YEARS[data["calendar"]]
+    year: Any = None
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "c"
+        write(data, root)
+        loaded = load_collection(root)
+        assert loaded.dependency_targets is not None
+        assert set(loaded.dependency_targets) == {
+            target
+            for services in data["agencies"].values()
+            for service in services
+            for target in service.get("depends_on", [])
+        }
+        for period, start, end in (
+            (str(last), (last, 1), (last, 12)),
+            (f"{first}-Q3", (first, 7), (first, 9)),
+        ):
+            every = build_report(loaded.collection, loaded.declarations, parse_period(period))
+            some = build_report(
+                loaded.collection,
+                loaded.declarations,
+                parse_period(period),
+                targets=loaded.dependency_targets,
+            )
+            assert some == every
+            found = every.interoperability
+            consumers, providers, blocked, total = naive_interoperability(root, end, start)
+            assert {c.agency.id: (c.services, c.dependencies) for c in found.consumers} == (
+                consumers
+            )
+            assert {
+                p.agency.id: (p.dependent_services, p.dependent_transactions)
+                for p in found.providers
+            } == providers
+            assert {
+                (b.service, b.provider_service) for g in found.blocked for b in g.blockers
+            } == blocked
+            assert found.dependent_transactions == total
+            year = year or found
+    return year

@@ -11,12 +11,11 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from egov_audit.aggregate.targets import counted_targets, provider_of
-from egov_audit.model import AgencyRef, Declaration, Exchange, Status
+from egov_audit.aggregate.targets import Dependent, counted_targets, provider_of
+from egov_audit.model import AgencyRef, Declaration, Exchange
 from egov_audit.model.calendars import Month
 from egov_audit.model.period import Period
 
-Dependent = tuple[str, str, Status, tuple[str, ...], int]
 """A service that depends on others: agency id, service id, status, depends_on and its
 transactions in the period."""
 
@@ -186,6 +185,7 @@ class ExchangeTally:
         counted: Collection[str],
         declared: Mapping[str, AgencyRef],
         transactions: int,
+        counted_agencies: Collection[str] | None = None,
     ) -> ExchangeFigures | None:
         """The figures, or None for a collection without an exchange (no ``exchange:`` and
         no exchange service declared)."""
@@ -220,7 +220,11 @@ class ExchangeTally:
             )
             for month in sorted(self.months_seen)
         )
-        waiting = _waiting(dependents, counted, registered, declared, self.connected)
+        if counted_agencies is None:
+            counted_agencies = {provider_of(target) for target in counted}
+        waiting = _waiting(
+            dependents, counted, registered, declared, self.connected, counted_agencies
+        )
         return ExchangeFigures(
             exchange=exchange,
             inquiries=sum(self.monthly.values()),
@@ -244,25 +248,25 @@ def _waiting(
     registered: Mapping[str, AgencyRef],
     declared: Mapping[str, AgencyRef],
     connected: set[str],
+    declared_agencies: Collection[str],
 ) -> tuple[int, tuple[Waiting, ...], int, int]:
     """The demand's denominator, the providers not connected with the demand waiting on
     each, and the services (each once) and transactions waiting on any of them."""
-    declared_agencies = {provider_of(target) for target in counted}
     total = 0
     services: Counter[str] = Counter()
     transactions: Counter[str] = Counter()
     union_services = union_transactions = 0
-    for agency_id, _service, _status, depends_on, count in dependents:
+    for agency_id, _service, _status, depends_on, count, weight in dependents:
         targets = counted_targets(agency_id, depends_on, counted, registered, declared_agencies)
         if not targets:
             continue
         total += count
         waiting = {provider_of(t) for t in targets} - connected
         for provider in waiting:
-            services[provider] += 1
+            services[provider] += weight
             transactions[provider] += count
         if waiting:
-            union_services += 1
+            union_services += weight
             union_transactions += count
     names = {**registered, **declared}
     rows = sorted(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from egov_audit.aggregate.figures import (
     Blocker,
@@ -13,19 +13,16 @@ from egov_audit.aggregate.figures import (
     ProviderRow,
     share,
 )
-from egov_audit.aggregate.targets import counted_targets, provider_of
+from egov_audit.aggregate.targets import Dependent, counted_targets, provider_of
 from egov_audit.model import AgencyRef, Status
-
-Dependent = tuple[str, str, Status, tuple[str, ...], int]
-"""A service that depends on others: agency id, service id, status, depends_on and its
-transactions in the period."""
 
 
 def interoperability(
-    dependents: Sequence[Dependent],
+    dependents: Iterable[Dependent],
     status_of: Mapping[str, Status],
     agencies: Mapping[str, AgencyRef],
     registry: Sequence[AgencyRef] = (),
+    declared: Collection[str] | None = None,
 ) -> Interoperability:
     """Providers, consumers and blocked services of the declared dependencies.
 
@@ -34,9 +31,15 @@ def interoperability(
     agency that has not declared (or whose declaration is not counted) makes that agency
     a provider marked as not declared, and blocks the dependent service unless it is
     fully electronic. A dependency naming no declared service of a counted agency, or
-    no registered agency, is a broken reference: listed apart, counted nowhere here."""
+    no registered agency, is a broken reference: listed apart, counted nowhere here.
+
+    ``status_of`` holds the status of every counted service that a ``depends_on`` may
+    name, and ``declared`` the agencies with a counted service (by default those of
+    ``status_of``, which then holds every counted service)."""
     registered = {agency.id: agency for agency in registry}
-    declared_agencies = {target.split("/", 1)[0] for target in status_of}
+    declared_agencies = (
+        {target.split("/", 1)[0] for target in status_of} if declared is None else declared
+    )
     provider_services: Counter[str] = Counter()
     provider_transactions: Counter[str] = Counter()
     consuming: Counter[str] = Counter()
@@ -44,16 +47,16 @@ def interoperability(
     blocked: dict[str, list[Blocker]] = {}
     dependent_total = 0
     undeclared: set[str] = set()
-    for agency_id, service_id, status, depends_on, transactions in dependents:
+    for agency_id, service_id, status, depends_on, transactions, services in dependents:
         targets = counted_targets(agency_id, depends_on, status_of, registered, declared_agencies)
         undeclared.update(provider_of(t) for t in targets if t not in status_of)
         if not targets:
             continue
-        consuming[agency_id] += 1
-        edges[agency_id] += len(targets)
+        consuming[agency_id] += services
+        edges[agency_id] += services * len(targets)
         dependent_total += transactions
         for provider in sorted({t.split("/", 1)[0] for t in targets}):
-            provider_services[provider] += 1
+            provider_services[provider] += services
             provider_transactions[provider] += transactions
         if status is Status.FULL:
             continue

@@ -9,6 +9,7 @@ never annualised.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection as AbstractCollection
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
@@ -34,6 +35,7 @@ from egov_audit.aggregate.figures import (
 )
 from egov_audit.aggregate.interop import interoperability
 from egov_audit.aggregate.progress import ProgressTally, Timeline
+from egov_audit.aggregate.targets import Dependents
 from egov_audit.model import (
     AgencyRef,
     Audience,
@@ -100,6 +102,7 @@ def build_report(
     excluded: Sequence[ExcludedFile] = (),
     broken_references: Sequence[BrokenReference] = (),
     as_of: Day | None = None,
+    targets: AbstractCollection[str] | None = None,
 ) -> ReadinessReport:
     """Compute the readiness report of ``declarations`` for ``period``.
 
@@ -108,8 +111,12 @@ def build_report(
     the declarations, which may be a generator: a national collection's services are read
     one declaration at a time and only counts are kept (plus each service's status, for
     the dependencies, and the services that depend on others).
+
+    ``targets``, when given, are every global id that a ``depends_on`` of the declarations
+    names (the cross-file records list them): only those services' statuses are kept,
+    which is what the dependency figures need; the figures are the same either way.
     """
-    tally = _Tally(period, collection.calendar, as_of)
+    tally = _Tally(period, collection.calendar, as_of, targets)
     for declaration in declarations:
         tally.add(declaration)
     return tally.report(collection, rule or RankingRule(), excluded, broken_references)
@@ -118,8 +125,15 @@ def build_report(
 class _Tally:
     """The running counts of :func:`build_report`."""
 
-    def __init__(self, period: Period, calendar: Calendar, as_of: Day | None) -> None:
+    def __init__(
+        self,
+        period: Period,
+        calendar: Calendar,
+        as_of: Day | None,
+        targets: AbstractCollection[str] | None = None,
+    ) -> None:
         self.period = period
+        self.targets = targets
         self.calendar = calendar
         self.as_of = as_of or month_end(calendar, period.end)
         start = period.start
@@ -141,9 +155,10 @@ class _Tally:
         self.monthly_split: dict[Month, Counter[str]] = {}
         self.rows: list[AgencyRow] = []
         self.take_up: list[TakeUpRow] = []
+        # The status of each counted service a depends_on may name (every counted service
+        # unless the targets are known).
         self.status_of: dict[str, Status] = {}
-        # (agency id, service id, status, depends_on, transactions in the period)
-        self.dependents: list[tuple[str, str, Status, tuple[str, ...], int]] = []
+        self.dependents = Dependents()
         self.covered: set[str] = set()
         self.covered_full: set[str] = set()
         self.steps: Counter[str] = Counter()
@@ -160,6 +175,7 @@ class _Tally:
         split_counts: Counter[str] = Counter()
         agency_transactions = 0
         as_of, since, declared_on = self.as_of, self.progress.since, declaration.declared_on
+        targets = self.targets
         for index, service in enumerate(declaration.services):
             self.timeline.add(service, declared_on)
             # A month's declared count is a fact: it counts in its month whether or not the
@@ -195,11 +211,10 @@ class _Tally:
             if launched is not None and period.contains(launched[:2]):
                 self.new_in_period[service.type] += 1
                 self.new_transactions += transactions
-            self.status_of[global_id] = status
+            if targets is None or global_id in targets:
+                self.status_of[global_id] = status
             if service.depends_on:
-                self.dependents.append(
-                    (agency.id, service.id, status, service.depends_on, transactions)
-                )
+                self.dependents.add(agency.id, service.id, status, service.depends_on, transactions)
             self.covered.update(service.benchmarks)
             steps = state.in_person_steps
             if status is Status.FULL:
@@ -215,7 +230,9 @@ class _Tally:
         self.exchange.add(declaration)
         for offered in declaration.exchange_services:
             # a service offered over the exchange is electronic: depending on it blocks none
-            self.status_of[f"{agency.id}/{offered.id}"] = Status.FULL
+            offered_id = f"{agency.id}/{offered.id}"
+            if targets is None or offered_id in targets:
+                self.status_of[offered_id] = Status.FULL
         self.rows.append(
             AgencyRow(
                 agency=agency,
@@ -284,7 +301,11 @@ class _Tally:
                 for month, split in sorted(self.monthly_split.items())
             ),
             interoperability=interoperability(
-                self.dependents, self.status_of, self.agencies, collection.agencies
+                self.dependents,
+                self.status_of,
+                self.agencies,
+                collection.agencies,
+                self.agencies,
             ),
             benchmarks=self._benchmarks(),
             open_services=_open_services(rows),
@@ -305,6 +326,7 @@ class _Tally:
                 self.status_of,
                 self.agencies,
                 sum(monthly.values()),
+                self.agencies,
             ),
         )
 

@@ -215,6 +215,7 @@ def report(
     rule = RankingRule(min_services=min_services, top=shown)
     excluded = loaded.exclusions
     broken = loaded.broken_references
+    targets = loaded.dependency_targets
     readiness = build_report(
         loaded.collection,
         loaded.declarations,
@@ -223,6 +224,7 @@ def report(
         excluded=excluded,
         broken_references=broken,
         as_of=snapshot,
+        targets=targets,
     )
     previous = (
         build_report(
@@ -232,6 +234,7 @@ def report(
             rule=rule,
             excluded=excluded,
             broken_references=broken,
+            targets=targets,
         )
         if other is not None
         else None

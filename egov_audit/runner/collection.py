@@ -224,6 +224,10 @@ class LoadedCollection:
     excluded: list[FileResult] = field(default_factory=list)
     declarations: DeclarationStore = field(default_factory=DeclarationStore)
     broken_references: list[BrokenReference] = field(default_factory=list)
+    dependency_targets: frozenset[str] | None = None
+    """Every global id a ``depends_on`` of a counted file names, taken from the cross-file
+    records before they are let go (None when not known). ``build_report(targets=...)``
+    then keeps only those services' statuses."""
 
     @property
     def exclusions(self) -> list[ExcludedFile]:
@@ -292,7 +296,12 @@ def load_collection(root: Path, options: RunOptions | None = None) -> LoadedColl
         for f in r.findings
         if f.rule in _REFERENCE_RULES and f.severity is Severity.ERROR
     ]
-    return LoadedCollection(result.collection, included, excluded, checked.store, broken)
+    targets = frozenset(
+        ref.target for r in result.files if r.path in counted for ref in r.dependencies
+    )
+    return LoadedCollection(
+        result.collection, included, excluded, checked.store, broken, dependency_targets=targets
+    )
 
 
 _REFERENCE_RULES = ("depends-on-unresolved", "depends-on-undeclared")
