@@ -382,6 +382,25 @@ def test_a_file_with_a_yaml_error_is_a_usage_error(versions: Path) -> None:
     assert "new/agencies/alpha.yaml has errors" in err
 
 
+def test_a_file_whose_figures_count_but_has_errors_is_not_compared(versions: Path) -> None:
+    """A duplicate service id leaves the figures readable (the report counts the file) but
+    would make the diff match the wrong service: diff refuses the file, alone or in its
+    folder, naming the error."""
+    path = versions / "new" / "agencies" / "alpha.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("\n      1399-06: 5\n")  # the services are last
+    duplicate = (
+        "  - id: permit\n    name: Permit again\n    status: unknown\n"
+        "    type: informational\n    audience: [citizens]\n"
+    )
+    path.write_text(text + duplicate, encoding="utf-8")
+    for old, new in (("old/agencies/alpha.yaml", "new/agencies/alpha.yaml"), ("old", "new")):
+        code, out, err = invoke(old, new)
+        assert (code, out) == (2, ""), err
+        assert err.startswith("error: NEW new/agencies/alpha.yaml has errors")
+        assert "[service-id-duplicate]" in err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

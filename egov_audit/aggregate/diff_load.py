@@ -15,6 +15,7 @@ from egov_audit.model.calendars import Calendar
 from egov_audit.model.display import shown
 from egov_audit.model.errors import CollectionError, Remedy, UsageError, YamlLoadError
 from egov_audit.runner import Context, check_declaration, collection_context, load_collection
+from egov_audit.runner.collection import REFERENCE_RULES
 
 
 def _errors_error(label: str, result: FileResult) -> UsageError:
@@ -27,6 +28,15 @@ def _errors_error(label: str, result: FileResult) -> UsageError:
         f"{label} {shown(result.path, 160)} has errors, so it cannot be compared: {first}{more}",
         remedy=Remedy.VALIDATE,
         target=result.path,
+    )
+
+
+def _has_errors(result: FileResult) -> bool:
+    """Whether the file's own checks found an error (a duplicate id would make the diff
+    match the wrong service); errors about references to other files do not count, as a
+    diff compares what each file says."""
+    return any(
+        f.severity is Severity.ERROR and f.rule not in REFERENCE_RULES for f in result.findings
     )
 
 
@@ -93,7 +103,7 @@ def _load_files(old: Path, new: Path, calendar: Calendar | None) -> CollectionDi
         else:
             # Outside a collection: the other side's calendar (or --calendar), no registry.
             result = _check_loose(path, Context(borrowed, None))
-        if result.declaration is None:
+        if result.declaration is None or _has_errors(result):
             raise _errors_error(label, result)
         declarations[label] = result.declaration
     old_id, new_id = declarations["OLD"].agency.id, declarations["NEW"].agency.id
@@ -114,8 +124,8 @@ def _load_folders(old: Path, new: Path) -> CollectionDiff:
             collection = load_collection(root)
         except CollectionError as error:
             raise UsageError(str(error), remedy=Remedy.VALIDATE, target=str(root)) from None
-        if collection.excluded:
-            raise _errors_error(label, collection.excluded[0])
+        if collection.excluded or collection.flawed:
+            raise _errors_error(label, (collection.excluded or collection.flawed)[0])
         loaded.append(collection)
     if loaded[0].collection.calendar is not loaded[1].collection.calendar:
         raise UsageError("OLD and NEW use different calendars; months and dates cannot be compared")

@@ -55,8 +55,9 @@ def diff(
     first (full > partial > in_person; anything to unknown "became unverified"), channel,
     audience and type changes, and transaction totals over every declared month, per
     agency and overall; and exchange services added, removed or renamed, their consumers
-    and their inquiries per month. Both sides must be free of validation errors. Exit 0
-    when the comparison ran, differences or not; 2 on a usage error.
+    and their inquiries per month. Both sides must be free of validation errors (a
+    depends_on naming a service that is not declared aside: a diff compares what each
+    file says). Exit 0 when the comparison ran, differences or not; 2 on a usage error.
 
     Examples:
 

@@ -224,6 +224,10 @@ class LoadedCollection:
     excluded: list[FileResult] = field(default_factory=list)
     declarations: DeclarationStore = field(default_factory=DeclarationStore)
     broken_references: list[BrokenReference] = field(default_factory=list)
+    flawed: list[FileResult] = field(default_factory=list)
+    """Counted files whose own checks found errors that leave their figures readable (a
+    duplicate service id, say), with their findings; reference errors are not among them
+    (see :attr:`broken_references`). ``diff`` refuses such files."""
     dependency_targets: frozenset[str] | None = None
     """Every global id a ``depends_on`` of a counted file names, taken from the cross-file
     records before they are let go (None when not known). ``build_report(targets=...)``
@@ -294,17 +298,30 @@ def load_collection(root: Path, options: RunOptions | None = None) -> LoadedColl
         for r in result.files
         if r.path in counted
         for f in r.findings
-        if f.rule in _REFERENCE_RULES and f.severity is Severity.ERROR
+        if f.rule in REFERENCE_RULES and f.severity is Severity.ERROR
     ]
     targets = frozenset(
         ref.target for r in result.files if r.path in counted for ref in r.dependencies
     )
+    flawed = [
+        r
+        for r in result.files
+        if r.path in counted
+        and any(f.severity is Severity.ERROR and f.rule not in REFERENCE_RULES for f in r.findings)
+    ]
     return LoadedCollection(
-        result.collection, included, excluded, checked.store, broken, dependency_targets=targets
+        result.collection,
+        included,
+        excluded,
+        checked.store,
+        broken,
+        flawed=flawed,
+        dependency_targets=targets,
     )
 
 
-_REFERENCE_RULES = ("depends-on-unresolved", "depends-on-undeclared")
+REFERENCE_RULES = ("depends-on-unresolved", "depends-on-undeclared")
+"""Errors about references to other files' services: the file's own figures still count."""
 
 
 def _target(message: str) -> str:
