@@ -361,3 +361,19 @@ def test_write_leaves_a_flow_style_file_as_it_was(repository: Path) -> None:
     data = json.loads(result.stdout)
     assert data["files"][0]["not_written"] == result.stderr.split(": entries not written: ")[1][:-1]
     assert (data["written"], data["files"][0]["written"]) == (0, 0)
+
+
+def test_write_leaves_a_read_only_file_as_it_was(repository: Path) -> None:
+    """A file without write permission is not replaced (a rename would succeed where a
+    write could not): it is named, and the command exits 1."""
+    path = repository / "c" / "agencies" / "tax.yaml"
+    path.chmod(0o444)
+    before, inode = path.read_bytes(), path.stat().st_ino
+    code, output = _run(str(repository / "c"), "--write")
+    assert code == 1, output
+    assert f"{path}: entries not written: the file is read-only" in output
+    assert (path.read_bytes(), path.stat().st_ino, path.stat().st_mode & 0o777) == (
+        before,
+        inode,
+        0o444,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -256,6 +257,9 @@ def _write(
     shown = display_path(path)
     if not text:
         raise HistoryEditError("only UTF-8 files are edited; save it as UTF-8 first")
+    if not os.stat(path).st_mode & 0o222 or not os.access(path, os.W_OK):
+        # replacing it by a rename would succeed where writing it could not
+        raise HistoryEditError("the file is read-only; make it writable to add the entries")
     index = {service.id: i for i, service in enumerate(current.services)}
     additions: dict[int, tuple[str, list[HistoryEntry]]] = {}
     for item in added:
