@@ -203,3 +203,11 @@ def test_the_markdown_diff_keeps_names_in_their_cells(tmp_path: Path, mini: Path
     rows = _table_rows(markdown)
     assert len(rows) == 3  # the status change: header, rule, one row
     assert "Guide \\| x" in rows[2]
+
+
+def test_markdown_text_escapes_emphasis_strike_through_and_entities() -> None:
+    from egov_audit.render.escape import markdown_text
+
+    assert markdown_text("**b** _i_ ~~s~~ &lt;b&gt; a|b [x](y) <i>") == (
+        r"\*\*b\*\* \_i\_ \~\~s\~\~ \&lt;b\&gt; a\|b \[x\](y) \<i\>"
+    )

@@ -12,8 +12,9 @@ import re
 from egov_audit.model.display import printable
 
 # Backslash first: it escapes the others. `|` ends a table cell; a backtick opens code;
-# brackets make links and, after `!`, images; angle brackets open HTML.
-_MARKDOWN_SPECIAL = re.compile(r"([\\|`\[\]<>])")
+# brackets make links and, after `!`, images; angle brackets open HTML; `*`, `_` and `~`
+# make emphasis and strike-through; `&` starts an entity.
+_MARKDOWN_SPECIAL = re.compile(r"([\\|`\[\]<>*_~&])")
 # XML 1.0 allows tab, line ends and these ranges only (printable() already escaped the
 # control characters and lone surrogates; the two non-characters are left).
 _NOT_XML = re.compile("[\ufffe\uffff]")
@@ -21,7 +22,8 @@ _NOT_XML = re.compile("[\ufffe\uffff]")
 
 def markdown_text(text: str) -> str:
     """``text`` for a Markdown table cell, heading or list item: on one line, with the
-    characters that could end a cell or start code, a link, an image or HTML escaped."""
+    characters that could end a cell or start code, a link, an image, HTML, an entity,
+    emphasis or strike-through escaped."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", printable(text))
 
 
