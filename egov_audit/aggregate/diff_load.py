@@ -15,7 +15,7 @@ from egov_audit.model.calendars import Calendar
 from egov_audit.model.display import shown
 from egov_audit.model.errors import CollectionError, Remedy, UsageError, YamlLoadError
 from egov_audit.runner import Context, check_declaration, collection_context, load_collection
-from egov_audit.runner.collection import REFERENCE_RULES
+from egov_audit.runner.collection import has_own_errors
 
 
 def _errors_error(label: str, result: FileResult) -> UsageError:
@@ -28,15 +28,6 @@ def _errors_error(label: str, result: FileResult) -> UsageError:
         f"{label} {shown(result.path, 160)} has errors, so it cannot be compared: {first}{more}",
         remedy=Remedy.VALIDATE,
         target=result.path,
-    )
-
-
-def _has_errors(result: FileResult) -> bool:
-    """Whether the file's own checks found an error (a duplicate id would make the diff
-    match the wrong service); errors about references to other files do not count, as a
-    diff compares what each file says."""
-    return any(
-        f.severity is Severity.ERROR and f.rule not in REFERENCE_RULES for f in result.findings
     )
 
 
@@ -103,7 +94,7 @@ def _load_files(old: Path, new: Path, calendar: Calendar | None) -> CollectionDi
         else:
             # Outside a collection: the other side's calendar (or --calendar), no registry.
             result = _check_loose(path, Context(borrowed, None))
-        if result.declaration is None or _has_errors(result):
+        if result.declaration is None or has_own_errors(result):
             raise _errors_error(label, result)
         declarations[label] = result.declaration
     old_id, new_id = declarations["OLD"].agency.id, declarations["NEW"].agency.id

@@ -303,12 +303,7 @@ def load_collection(root: Path, options: RunOptions | None = None) -> LoadedColl
     targets = frozenset(
         ref.target for r in result.files if r.path in counted for ref in r.dependencies
     )
-    flawed = [
-        r
-        for r in result.files
-        if r.path in counted
-        and any(f.severity is Severity.ERROR and f.rule not in REFERENCE_RULES for f in r.findings)
-    ]
+    flawed = [r for r in result.files if r.path in counted and has_own_errors(r)]
     return LoadedCollection(
         result.collection,
         included,
@@ -322,6 +317,15 @@ def load_collection(root: Path, options: RunOptions | None = None) -> LoadedColl
 
 REFERENCE_RULES = ("depends-on-unresolved", "depends-on-undeclared")
 """Errors about references to other files' services: the file's own figures still count."""
+
+
+def has_own_errors(result: FileResult) -> bool:
+    """Whether the file's own checks found an error, errors about references to other
+    files' services aside (``diff`` refuses such a file: a duplicate id, say, would make
+    it match the wrong service)."""
+    return any(
+        f.severity is Severity.ERROR and f.rule not in REFERENCE_RULES for f in result.findings
+    )
 
 
 def _target(message: str) -> str:
