@@ -58,8 +58,9 @@ class _Commands(TyperGroup):
                 sys.stdout = stdout
                 _flush(stdout)
         except EgovAuditError as error:
-            # The message names paths and values from outside: printed literally.
-            stderr().print(f"error: {printable_lines(advice(error))}", markup=False)
+            # The message names paths and values from outside: printed literally (the
+            # stderr console reads no markup).
+            stderr().print(f"error: {printable_lines(advice(error))}")
             raise typer.Exit(EXIT_USAGE) from None
         except KeyboardInterrupt:
             stderr().print("interrupted")
@@ -71,7 +72,6 @@ class _Commands(TyperGroup):
                 f"internal error: {type(error).__name__}: {printable_lines(str(error))}\n"
                 "Run it again as 'egov-audit --debug COMMAND ...' for the traceback, "
                 "and report it.",
-                markup=False,
             )
             raise typer.Exit(EXIT_INTERNAL) from None
 

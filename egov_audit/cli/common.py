@@ -33,6 +33,11 @@ EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
 
+def counted(number: int, one: str, many: str) -> str:
+    """``number`` with the noun that agrees with it: "1 file", "2 files"."""
+    return f"{number} {one if number == 1 else many}"
+
+
 def stderr() -> Console:
     """A console on standard error for messages."""
     # soft_wrap: messages name long paths; a wrapped path cannot be copied or grepped.
@@ -107,14 +112,12 @@ def usable_cache_dir() -> Path | None:
         stderr().print(
             f"warning: no home folder to keep the cache in; checking without it "
             f"(set {CACHE_ENV} to keep one)",
-            markup=False,
         )
         return None
     problem = unusable(folder)
     if problem is not None:
         stderr().print(
             f"warning: the cache folder {folder} cannot be used ({problem}); checking without it",
-            markup=False,
         )
         return None
     return folder

@@ -184,11 +184,10 @@ def _export_declaration(path: Path, output: Path | None, force: bool, lang: str 
     )
     target = output or Path(f"{declaration.agency.id}.xlsx")
     write_new_file(target, workbook, force=force)
-    stderr().print(f"wrote {printable(str(target))}", markup=False)
+    stderr().print(f"wrote {printable(str(target))}")
     stderr().print(
         f"next: fill it in, then 'egov-audit import {printable(str(target))} --agency "
         f"{declaration.agency.id} --collection {printable(str(root))}'",
-        markup=False,
     )
 
 
@@ -210,7 +209,6 @@ def _export_collection(
         stderr().print(
             f"warning: {len(loaded.excluded)} file(s) with errors are left out; "
             f"run 'egov-audit validate {printable(str(root))}' to see why",
-            markup=False,
         )
     if output_format in (ExportFormat.CPSV_AP, ExportFormat.TURTLE):
         _linked_data(loaded, output_format, output, force, base_uri)
@@ -227,7 +225,7 @@ def _export_collection(
         return
     target = output or Path(f"{loaded.collection.id}.xlsx")
     write_new_file(target, rows.render_xlsx(loaded.declarations, chosen), force=force)
-    stderr().print(f"wrote {printable(str(target))}", markup=False)
+    stderr().print(f"wrote {printable(str(target))}")
 
 
 def _default_period(loaded: LoadedCollection) -> Period:
@@ -254,7 +252,6 @@ def _linked_data(
             f"note: {len(built.left_out)} depends_on reference(s) name a service that is not "
             f"in the export (an agency that has not declared, or a file left out), so they "
             f"are not written as dct:requires; the first: {printable(built.left_out[0])}",
-            markup=False,
         )
     render = cpsv.render_jsonld if output_format is ExportFormat.CPSV_AP else cpsv.render_turtle
     write_output(render(built), output, force=force)

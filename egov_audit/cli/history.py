@@ -12,16 +12,16 @@ from typing import Annotated, Any
 import typer
 
 from egov_audit.aggregate.history import Proposal, Version, propose
-from egov_audit.cli.common import EXIT_FINDINGS
+from egov_audit.cli.common import EXIT_FINDINGS, counted
 from egov_audit.io.files import write_new_file
 from egov_audit.io.gitlog import file_versions, repository_root
 from egov_audit.io.history_edit import HistoryEditError, add_history, entry_text
 from egov_audit.io.layout import agency_files, display_path
 from egov_audit.io.yamlload import read_file
 from egov_audit.model import Declaration, HistoryEntry
-from egov_audit.model.calendars import format_day
 from egov_audit.model.display import printable
 from egov_audit.model.errors import CollectionError, Remedy, UsageError, YamlLoadError
+from egov_audit.render.diff.json import history_entry_json
 from egov_audit.runner import Context, check_declaration, collection_context
 
 
@@ -131,10 +131,6 @@ def history(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-
-
 def _summary(found: list[_FileFound], write: bool) -> str:
     """The last line of the text output: what was proposed or written, and the conflicts."""
     proposed = sum(1 for item in found for p in item.proposals if p.added)
@@ -142,22 +138,13 @@ def _summary(found: list[_FileFound], write: bool) -> str:
     written = sum(item.written for item in found)
     files = sum(1 for item in found if item.written)
     if write:
-        verb = f"wrote {_count(written, 'entry', 'entries')} to {_count(files, 'file', 'files')}"
+        verb = f"wrote {counted(written, 'entry', 'entries')} to {counted(files, 'file', 'files')}"
     else:
-        verb = f"{_count(proposed, 'entry', 'entries')} proposed"
-    conflict = _count(conflicts, "conflict", "conflicts")
+        verb = f"{counted(proposed, 'entry', 'entries')} proposed"
+    conflict = counted(conflicts, "conflict", "conflicts")
     return f"{verb}; {conflict} with hand-written entries" + (
         "" if write or not proposed else "; run with --write to add them"
     )
-
-
-def _entry_json(entry: HistoryEntry) -> dict[str, Any]:
-    return {
-        "on": format_day(entry.on),
-        "status": entry.status.value,
-        "channels": [channel.value for channel in entry.channels],
-        "in_person_steps": entry.in_person_steps,
-    }
 
 
 def _json(collection: Path, found: list[_FileFound], write: bool) -> dict[str, Any]:
@@ -171,8 +158,8 @@ def _json(collection: Path, found: list[_FileFound], write: bool) -> dict[str, A
                 {
                     "service": p.service,
                     "version": p.source,
-                    "entry": _entry_json(p.entry),
-                    "conflict": None if p.conflict is None else _entry_json(p.conflict),
+                    "entry": history_entry_json(p.entry),
+                    "conflict": None if p.conflict is None else history_entry_json(p.conflict),
                 }
                 for p in item.proposals
             ],
@@ -224,7 +211,7 @@ def _proposals(item: _FileFound, context: Context) -> tuple[Declaration, str] | 
             continue
         versions.append(Version(version.commit[:12], old))
     if item.versions_skipped:
-        skipped = _count(item.versions_skipped, "committed version", "committed versions")
+        skipped = counted(item.versions_skipped, "committed version", "committed versions")
         typer.echo(f"{printable(shown)}: {skipped} with errors skipped", err=True)
     try:
         text = data.decode("utf-8")

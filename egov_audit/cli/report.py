@@ -21,6 +21,7 @@ from egov_audit.cli.common import (
     EXIT_FINDINGS,
     NoCacheOption,
     WorkersOption,
+    counted,
     run_options,
     stderr,
     write_output,
@@ -244,7 +245,6 @@ def report(
         files = "1 file with errors is" if count == 1 else f"{count} files with errors are"
         stderr().print(
             f"warning: {files} not counted; run 'egov-audit validate {collection}' to see why",
-            markup=False,
         )
     language = lang or loaded.collection.language or Language.EN
     if csv_table is CsvTable.SERIES:
@@ -253,8 +253,8 @@ def report(
         _write(readiness, previous, language, chosen_format, output, force=force, summary=summary)
     if strict and loaded.excluded:
         count = len(loaded.excluded)
-        files = "1 file" if count == 1 else f"{count} files"
-        stderr().print(f"error: --strict: {files} left out of the figures", markup=False)
+        files = counted(count, "file", "files")
+        stderr().print(f"error: --strict: {files} left out of the figures")
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -350,7 +350,7 @@ def _write_pdf(
         sys.stdout.buffer.write(data)
         return
     write_new_file(output, data, force=force)
-    stderr().print(f"wrote {output}", markup=False)
+    stderr().print(f"wrote {output}")
 
 
 def register(app: typer.Typer) -> None:

@@ -14,7 +14,18 @@ from egov_audit.aggregate.diff import (
     StatusChangeKind,
     TransactionTotals,
 )
+from egov_audit.model import HistoryEntry
 from egov_audit.model.calendars import format_day, format_month
+
+
+def history_entry_json(entry: HistoryEntry) -> dict[str, Any]:
+    """A history entry as the JSON of ``diff`` and ``history`` write it."""
+    return {
+        "on": format_day(entry.on),
+        "status": entry.status.value,
+        "channels": [channel.value for channel in entry.channels],
+        "in_person_steps": entry.in_person_steps,
+    }
 
 
 def _service_json(ref: ServiceRef) -> dict[str, Any]:
@@ -115,10 +126,7 @@ def diff_json(comparison: Comparison) -> dict[str, Any]:
         "history": [
             {
                 "id": f"{agency}/{p.service}",
-                "on": format_day(p.entry.on),
-                "status": p.entry.status.value,
-                "channels": [c.value for c in p.entry.channels],
-                "in_person_steps": p.entry.in_person_steps,
+                **history_entry_json(p.entry),
                 "conflict": p.conflict is not None,
             }
             for agency, p in diff.history
